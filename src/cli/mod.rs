@@ -1,0 +1,553 @@
+//! The edge: options, the clock, prompts, and which command does what.
+
+mod args;
+mod init;
+
+pub use args::{Cli, Command, FamilyArgs, Global, parse_date};
+
+use crate::calendar::{Calendar, YearSource};
+use crate::error::{ExitCode, exit_code, usage};
+use crate::facts::{FACTS, Facts, closest};
+use crate::plan::{self, Plan, Profile, Progress, Status};
+use crate::playbook::Playbook;
+use crate::registry::{Origin, Registry};
+use crate::render;
+use crate::store::{self, Event, EventKind, Store};
+use anyhow::{Context as _, Result};
+use chrono::{NaiveDate, Utc};
+use clap::Parser;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+/// Runs `newborn` with the process's arguments; returns the exit code.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::Usage
+            } else {
+                ExitCode::Success
+            };
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    match execute(cli, &mut out) {
+        Ok(()) => ExitCode::Success,
+        Err(e) => {
+            let code = exit_code(&e);
+            let _ = out.flush();
+            eprintln!("newborn: {e:#}");
+            code
+        }
+    }
+}
+
+/// What every command needs: the data dir, the playbooks, the calendar and today.
+pub struct Context {
+    pub store: Store,
+    pub registry: Registry,
+    pub calendar: Calendar,
+    pub today: NaiveDate,
+    pub global: Global,
+}
+
+impl Context {
+    fn new(global: Global) -> Result<Context> {
+        let root = match &global.data_dir {
+            Some(d) => d.clone(),
+            None => directories::ProjectDirs::from("", "", "newborn")
+                .map(|p| p.data_dir().to_path_buf())
+                .context("cannot find a data dir for this user: pass --data-dir DIR")?,
+        };
+        let store = Store::new(root);
+        let mut registry = Registry::embedded();
+        if let Some(dir) = &global.regions_dir {
+            registry
+                .add_dir(dir)
+                .with_context(|| format!("cannot load the playbooks in {}", dir.display()))?;
+        }
+        let mut calendar = Calendar::embedded();
+        for file in store.calendar_files()? {
+            calendar.add_schedule_file(&file)?;
+        }
+        for file in &global.calendar {
+            calendar.add_schedule_file(file)?;
+        }
+        // Only the edge reads the clock.
+        let today = global.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+        Ok(Context {
+            store,
+            registry,
+            calendar,
+            today,
+            global,
+        })
+    }
+
+    /// The family to plan for: one given on the command line, or the stored baby.
+    fn family(&self, args: &FamilyArgs) -> Result<Family> {
+        if args.region.is_some() || args.birth_date.is_some() {
+            let (Some(region), Some(birth_date)) = (&args.region, args.birth_date) else {
+                return Err(usage(
+                    "a one-off plan needs both --region REGION and --birth-date YYYY-MM-DD",
+                ));
+            };
+            let playbook = self.registry.load(region)?;
+            let mut facts = Facts::default();
+            for pair in &args.set {
+                facts.set_pair(pair)?;
+            }
+            let assumed = facts.defaults_assumed();
+            self.check_birth(birth_date)?;
+            return Ok(Family {
+                profile: Profile {
+                    region: region.clone(),
+                    birth_date,
+                    facts,
+                },
+                playbook,
+                progress: Progress::new(),
+                baby: None,
+                assumed,
+            });
+        }
+        let baby = self.store.which_baby(self.global.baby.as_deref())?;
+        let mut profile = self.store.load_profile(&baby)?;
+        for pair in &args.set {
+            profile.facts.set_pair(pair)?;
+        }
+        let playbook = self.registry.load(&profile.region)?;
+        let progress = store::progress_of(&self.store.load_events(&baby)?);
+        self.check_birth(profile.birth_date)?;
+        Ok(Family {
+            profile,
+            playbook,
+            progress,
+            baby: Some(baby),
+            assumed: Vec::new(),
+        })
+    }
+
+    fn check_birth(&self, birth: NaiveDate) -> Result<()> {
+        if birth > self.today {
+            return Err(usage(format!(
+                "the birth date {birth} is after today ({}); check --birth-date or --today",
+                self.today
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// A family, its playbook and its progress.
+struct Family {
+    profile: Profile,
+    playbook: Playbook,
+    progress: Progress,
+    /// `None` for a one-off plan (nothing stored).
+    baby: Option<String>,
+    /// Facts left at their defaults in a one-off plan.
+    assumed: Vec<String>,
+}
+
+impl Family {
+    fn plan<'a>(&'a self, ctx: &Context) -> Plan<'a> {
+        plan::plan(&self.playbook, &self.profile, &self.progress, ctx.today, &ctx.calendar)
+    }
+}
+
+fn assumed_line(assumed: &[String]) -> String {
+    format!(
+        "按默认情况计算（未用 --set 指定的）：{}\n改用 --set FACT=VALUE，例如 --set father_hukou=other；全部事实见 newborn facts。\n",
+        assumed.join(" ")
+    )
+}
+
+/// Runs one parsed command, writing its output to `out`.
+pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<()> {
+    let ctx = Context::new(cli.global)?;
+    match cli.command {
+        Command::Init { family, force } => init::init(&ctx, family, force, out),
+        Command::Plan { family, all } => {
+            let fam = ctx.family(&family)?;
+            let plan = fam.plan(&ctx);
+            if ctx.global.json {
+                write!(out, "{}", render::json::plan_json(&plan, all, &fam.assumed))?;
+            } else {
+                if !fam.assumed.is_empty() {
+                    writeln!(out, "{}", assumed_line(&fam.assumed))?;
+                }
+                write!(out, "{}", render::table::render(&plan, all))?;
+                if fam.baby.is_some() {
+                    writeln!(out, "\n下一步：newborn next    办完一项：newborn done ID")?;
+                }
+            }
+            Ok(())
+        }
+        Command::Next { family } => {
+            let fam = ctx.family(&family)?;
+            let plan = fam.plan(&ctx);
+            if ctx.global.json {
+                let json = match plan.next() {
+                    Some(s) => serde_json::to_string_pretty(&render::json::step(&plan, s))?,
+                    None => "null".to_string(),
+                };
+                writeln!(out, "{json}")?;
+            } else {
+                write!(out, "{}", render::text::next(&plan))?;
+            }
+            Ok(())
+        }
+        Command::Show { step, family } => {
+            let fam = ctx.family(&family)?;
+            let plan = fam.plan(&ctx);
+            let id = resolve_step(&plan, &step)?;
+            let s = plan.find(&id).context("the step is in the plan")?;
+            if ctx.global.json {
+                writeln!(out, "{}", serde_json::to_string_pretty(&render::json::step(&plan, s))?)?;
+            } else {
+                write!(out, "{}", render::text::show(&plan, s, &ctx.calendar))?;
+            }
+            Ok(())
+        }
+        Command::Done { steps, on } => mark(&ctx, &steps, Some(on.unwrap_or(ctx.today)), out),
+        Command::Undo { steps } => mark(&ctx, &steps, None, out),
+        Command::Export {
+            format,
+            output,
+            family,
+        } => export(&ctx, &format, output, &family, out),
+        Command::Regions => regions(&ctx, out),
+        Command::Check { paths } => check(&ctx, &paths, out),
+        Command::Calendar => calendar(&ctx, out),
+        Command::Babies => babies(&ctx, out),
+        Command::Facts => facts(&ctx, out),
+    }
+}
+
+/// STEP as an id, the plan's number, or a unique prefix of an id.
+fn resolve_step(plan: &Plan<'_>, text: &str) -> Result<String> {
+    let ids: Vec<&str> = {
+        let mut ids: Vec<&str> = plan
+            .steps
+            .iter()
+            .chain(&plan.not_applicable)
+            .map(|s| s.step.id.as_str())
+            .collect();
+        ids.dedup();
+        ids
+    };
+    if ids.contains(&text) {
+        return Ok(text.to_string());
+    }
+    if let Ok(n) = text.parse::<usize>() {
+        return match plan.steps.iter().find(|s| s.number == Some(n)) {
+            Some(s) => Ok(s.step.id.clone()),
+            None => Err(usage(format!(
+                "there is no step number {n}: the plan has steps 1 to {}",
+                plan.steps.len()
+            ))),
+        };
+    }
+    let matches: Vec<&str> = ids.iter().copied().filter(|id| id.starts_with(text)).collect();
+    match matches.as_slice() {
+        [one] => Ok((*one).to_string()),
+        [] => {
+            let near = closest(text, ids.iter().copied());
+            let hint = if near.is_empty() {
+                String::new()
+            } else {
+                format!(" (did you mean {}?)", near.join(", "))
+            };
+            Err(usage(format!(
+                "unknown step `{text}`{hint}; steps: {}",
+                ids.join(", ")
+            )))
+        }
+        many => Err(usage(format!(
+            "`{text}` could be {}: type more of the id",
+            many.join(", ")
+        ))),
+    }
+}
+
+fn mark(ctx: &Context, steps: &[String], on: Option<NaiveDate>, out: &mut dyn Write) -> Result<()> {
+    let fam = ctx.family(&FamilyArgs::default())?;
+    let baby = fam.baby.clone().context("a stored baby")?;
+    if let Some(on) = on {
+        if on > ctx.today {
+            return Err(usage(format!(
+                "--on {on} is after today ({}): mark a step done once it is done",
+                ctx.today
+            )));
+        }
+        if on < fam.profile.birth_date {
+            return Err(usage(format!(
+                "--on {on} is before the birth date ({})",
+                fam.profile.birth_date
+            )));
+        }
+    }
+    let plan = fam.plan(ctx);
+    let mut ids = Vec::new();
+    for text in steps {
+        let id = resolve_step(&plan, text)?;
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    let recorded = Utc::now();
+    let events: Vec<Event> = ids
+        .iter()
+        .map(|id| Event {
+            recorded,
+            id: store::new_event_id(),
+            kind: if on.is_some() {
+                EventKind::Done
+            } else {
+                EventKind::Undone
+            },
+            step: id.clone(),
+            on: on.unwrap_or(ctx.today),
+        })
+        .collect();
+    ctx.store.append_events(&baby, &events)?;
+
+    for id in &ids {
+        let s = plan.find(id).context("the step is in the plan")?;
+        let label = match s.number {
+            Some(n) => format!("{n}. {}（{id}）", s.step.title),
+            None => format!("{}（{id}）", s.step.title),
+        };
+        match on {
+            Some(day) => {
+                writeln!(out, "✓ 已完成：{label}，{day}")?;
+                if s.status == Status::NotApplicable {
+                    eprintln!("newborn: note: {id} does not apply to this family's plan; recorded anyway");
+                }
+                let open: Vec<&str> = s
+                    .open_prerequisites
+                    .iter()
+                    .copied()
+                    .filter(|p| !ids.iter().any(|i| i == p))
+                    .collect();
+                if !open.is_empty() {
+                    eprintln!(
+                        "newborn: warning: {id} was marked done before its prerequisites {}; recorded anyway",
+                        open.join(", ")
+                    );
+                }
+            }
+            None => writeln!(out, "↺ 已改回未完成：{label}")?,
+        }
+    }
+    // What now.
+    let fam = ctx.family(&FamilyArgs::default())?;
+    let plan = fam.plan(ctx);
+    match plan.next() {
+        Some(s) => writeln!(
+            out,
+            "下一步：{}. {}（{}）",
+            s.number.unwrap_or(0),
+            s.step.title,
+            s.step.id
+        )?,
+        None => writeln!(out, "全部办完了。")?,
+    }
+    Ok(())
+}
+
+fn export(
+    ctx: &Context,
+    format: &str,
+    output: Option<PathBuf>,
+    family: &FamilyArgs,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let exporter = render::exporter(format).ok_or_else(|| {
+        usage(format!(
+            "unknown export format `{format}`; formats: {}",
+            render::FORMATS.join(", ")
+        ))
+    })?;
+    let fam = ctx.family(family)?;
+    let plan = fam.plan(ctx);
+    let text = exporter.export(&plan, &ctx.calendar);
+    match output {
+        Some(path) => {
+            store::write_atomic(&path, text.as_bytes())?;
+            eprintln!("newborn: wrote {} ({})", path.display(), exporter.name());
+        }
+        None => write!(out, "{text}")?,
+    }
+    Ok(())
+}
+
+fn regions(ctx: &Context, out: &mut dyn Write) -> Result<()> {
+    let mut rows = Vec::new();
+    for id in ctx.registry.ids() {
+        let p = ctx.registry.load(id)?;
+        let origin = match ctx.registry.origin(id) {
+            Some(Origin::User(path)) => path.display().to_string(),
+            _ => "built in".to_string(),
+        };
+        rows.push((p, origin));
+    }
+    if ctx.global.json {
+        let list: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|(p, origin)| {
+                serde_json::json!({
+                    "id": p.id, "name": p.name, "name_en": p.name_en, "extends": p.extends,
+                    "reviewed": p.reviewed.to_string(), "steps": p.steps.len(), "origin": origin,
+                })
+            })
+            .collect();
+        writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?;
+        return Ok(());
+    }
+    let mut table = comfy_table::Table::new();
+    table
+        .load_style(comfy_table::presets::ASCII_BORDERS_ONLY_CONDENSED)
+        .set_header(vec!["ID", "地区", "基于", "最后核对", "事项数", "来自"]);
+    for (p, origin) in &rows {
+        table.add_row(vec![
+            p.id.clone(),
+            p.name.clone(),
+            p.extends.clone().unwrap_or_default(),
+            p.reviewed.to_string(),
+            p.steps.len().to_string(),
+            origin.clone(),
+        ]);
+    }
+    writeln!(out, "{table}")?;
+    Ok(())
+}
+
+fn check(ctx: &Context, paths: &[PathBuf], out: &mut dyn Write) -> Result<()> {
+    let mut registry = ctx.registry.clone();
+    let mut targets = Vec::new();
+    let mut errors = Vec::new();
+    // Add every file first, so that they may extend each other.
+    for path in paths {
+        match registry.add_file(path) {
+            Ok(id) => targets.push((path.display().to_string(), id)),
+            Err(e) => errors.push(e.to_string()),
+        }
+    }
+    if paths.is_empty() {
+        targets = registry
+            .ids()
+            .iter()
+            .map(|id| (format!("{id}"), id.to_string()))
+            .collect();
+    }
+    for (name, id) in &targets {
+        match registry.load(id) {
+            Ok(p) => writeln!(
+                out,
+                "ok: {name} ({}, {} steps, {} sources)",
+                p.id,
+                p.steps.len(),
+                p.sources.len()
+            )?,
+            Err(e) => errors.push(e.to_string()),
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(anyhow::anyhow!(
+            "{}\n\n{} playbook(s) have errors",
+            errors.join("\n\n"),
+            errors.len()
+        ))
+    }
+}
+
+fn calendar(ctx: &Context, out: &mut dyn Write) -> Result<()> {
+    let years: Vec<(i32, String)> = ctx
+        .calendar
+        .years()
+        .map(|(y, s)| {
+            let from = match s {
+                YearSource::Embedded { papers } => format!("built in ({papers})"),
+                YearSource::File { path } => path.display().to_string(),
+            };
+            (y, from)
+        })
+        .collect();
+    let this_year = chrono::Datelike::year(&ctx.today);
+    let unknown: Vec<i32> = [this_year, this_year + 1]
+        .into_iter()
+        .filter(|y| !ctx.calendar.is_known(*y))
+        .collect();
+    if ctx.global.json {
+        let list: Vec<serde_json::Value> = years
+            .iter()
+            .map(|(y, from)| serde_json::json!({"year": y, "source": from}))
+            .collect();
+        let v = serde_json::json!({"known": list, "unknown": unknown, "calendar_dir": ctx.store.calendar_dir()});
+        writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+        return Ok(());
+    }
+    writeln!(out, "已知的法定节假日安排（国务院办公厅通知）：")?;
+    for (y, from) in &years {
+        writeln!(out, "  {y}  {from}")?;
+    }
+    for y in unknown {
+        writeln!(
+            out,
+            "未知：{y} 年（国务院通常在前一年11月公布）。涉及{y}年的工作日只按周末估算，并会提示。"
+        )?;
+    }
+    writeln!(
+        out,
+        "添加新一年的安排：把 holiday-cn 格式的 JSON 文件放进 {}，或用 --calendar FILE。",
+        ctx.store.calendar_dir().display()
+    )?;
+    Ok(())
+}
+
+fn babies(ctx: &Context, out: &mut dyn Write) -> Result<()> {
+    let names = ctx.store.babies()?;
+    if ctx.global.json {
+        let mut list = Vec::new();
+        for n in &names {
+            let p = ctx.store.load_profile(n)?;
+            list.push(serde_json::json!({"name": n, "region": p.region, "birth_date": p.birth_date.to_string()}));
+        }
+        writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?;
+        return Ok(());
+    }
+    if names.is_empty() {
+        writeln!(out, "还没有设置宝宝：运行 newborn init")?;
+    }
+    for n in &names {
+        let p = ctx.store.load_profile(n)?;
+        writeln!(out, "{n}  {}  出生 {}", p.region, p.birth_date)?;
+    }
+    Ok(())
+}
+
+fn facts(ctx: &Context, out: &mut dyn Write) -> Result<()> {
+    if ctx.global.json {
+        let list: Vec<serde_json::Value> = FACTS
+            .iter()
+            .map(|f| serde_json::json!({"name": f.name, "allowed": f.allowed(), "default": f.default, "help": f.help}))
+            .collect();
+        writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?;
+        return Ok(());
+    }
+    for f in FACTS {
+        writeln!(out, "{:<22} {}（默认 {}）\n{:<22} {} — {}", f.name, f.allowed(), f.default, "", f.question, f.help)?;
+    }
+    Ok(())
+}
+
+/// Whether prompts can be shown (standard input and output are a terminal).
+pub fn interactive() -> bool {
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}

@@ -1,0 +1,665 @@
+//! Conditions: the readable expressions playbooks use to say when a step, route, material or tip
+//! applies.
+//!
+//! ```text
+//! expr    := or
+//! or      := and ("or" and)*
+//! and     := unary ("and" unary)*
+//! unary   := "not" unary | "(" expr ")" | atom
+//! atom    := NAME                                  a true/false fact or a named condition
+//!          | NAME ("=="|"!="|"<"|"<="|">"|">=") VALUE
+//!          | NAME "in" "[" VALUE ("," VALUE)* "]"
+//!          | "age" ("<"|"<="|">"|">=") N UNIT      UNIT: days, working days, months
+//! ```
+//!
+//! Names are the profile's facts (`mother_hukou`, `married`, …), the derived values
+//! (`age_days`, `age_working_days`, `birth_month`, `today_month`, …) and the playbook's named
+//! conditions. Every name and value is checked when the playbook loads.
+
+use crate::facts::{FACTS, FactType, Value, closest};
+use crate::period::{Period, Unit};
+use std::fmt;
+
+/// Numeric values derived from the birth date and today.
+pub const DERIVED: &[(&str, &str)] = &[
+    ("age_days", "days since birth (the day of birth is 0)"),
+    ("age_months", "whole months since birth"),
+    (
+        "age_working_days",
+        "working days since birth; on a day off, the number of the next working day",
+    ),
+    ("birth_year", "year of birth"),
+    ("birth_month", "month of birth (1-12)"),
+    ("today_year", "this year"),
+    ("today_month", "this month (1-12)"),
+    (
+        "months_since_birth_month",
+        "calendar months from the birth month to this month (0 in the birth month)",
+    ),
+];
+
+/// A comparison operator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+impl Op {
+    pub fn holds<T: Ord>(self, a: &T, b: &T) -> bool {
+        match self {
+            Op::Eq => a == b,
+            Op::Ne => a != b,
+            Op::Lt => a < b,
+            Op::Le => a <= b,
+            Op::Gt => a > b,
+            Op::Ge => a >= b,
+        }
+    }
+
+    fn text(self) -> &'static str {
+        match self {
+            Op::Eq => "==",
+            Op::Ne => "!=",
+            Op::Lt => "<",
+            Op::Le => "<=",
+            Op::Gt => ">",
+            Op::Ge => ">=",
+        }
+    }
+}
+
+impl fmt::Display for Op {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.text())
+    }
+}
+
+/// A parsed condition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expr {
+    /// A true/false fact.
+    Flag(String),
+    /// A named condition of the playbook.
+    Named(String),
+    Compare(String, Op, Value),
+    In(String, Vec<Value>),
+    /// `age OP period`: today compared with the date `period` after the birth.
+    Age(Op, Period),
+    Not(Box<Expr>),
+    And(Vec<Expr>),
+    Or(Vec<Expr>),
+}
+
+/// What a name in a condition refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKind {
+    Fact(FactType),
+    Derived,
+    Named,
+    Age,
+}
+
+/// The names a condition may use besides the built-in facts and derived values.
+pub trait Names {
+    /// Whether `name` is a named condition defined so far.
+    fn is_named(&self, name: &str) -> bool;
+    /// Every named condition, for suggestions.
+    fn named(&self) -> Vec<&str>;
+}
+
+impl Names for [&str] {
+    fn is_named(&self, name: &str) -> bool {
+        self.contains(&name)
+    }
+    fn named(&self) -> Vec<&str> {
+        self.to_vec()
+    }
+}
+
+/// A condition that did not parse or check; `offset` is the byte offset in its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConditionError {
+    pub offset: usize,
+    pub message: String,
+}
+
+/// The values a condition is evaluated against.
+pub trait Env {
+    /// A fact or derived value.
+    fn value(&self, name: &str) -> Value;
+    /// A named condition.
+    fn named(&self, name: &str) -> bool;
+    /// Whether `age OP period` holds today.
+    fn age(&self, op: Op, period: Period) -> bool;
+    /// Why a named condition does not hold, one line per unmet clause.
+    fn unmet_named(&self, name: &str) -> Vec<String>;
+    /// The last day of `period` after birth, for explanations.
+    fn age_date(&self, period: Period) -> String;
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    Name(String),
+    Num(i64),
+    Op(Op),
+    LParen,
+    RParen,
+    LBracket,
+    RBracket,
+    Comma,
+    End,
+}
+
+struct Parser<'a, N: Names + ?Sized> {
+    toks: Vec<(usize, Tok)>,
+    pos: usize,
+    names: &'a N,
+    len: usize,
+}
+
+fn err<T>(offset: usize, message: impl Into<String>) -> Result<T, ConditionError> {
+    Err(ConditionError {
+        offset,
+        message: message.into(),
+    })
+}
+
+fn lex(text: &str) -> Result<Vec<(usize, Tok)>, ConditionError> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        let start = i;
+        let two = bytes.get(i + 1).copied();
+        let tok = match c {
+            b' ' | b'\t' | b'\n' | b'\r' => {
+                i += 1;
+                continue;
+            }
+            b'(' => Tok::LParen,
+            b')' => Tok::RParen,
+            b'[' => Tok::LBracket,
+            b']' => Tok::RBracket,
+            b',' => Tok::Comma,
+            b'=' if two == Some(b'=') => Tok::Op(Op::Eq),
+            b'!' if two == Some(b'=') => Tok::Op(Op::Ne),
+            b'<' if two == Some(b'=') => Tok::Op(Op::Le),
+            b'>' if two == Some(b'=') => Tok::Op(Op::Ge),
+            b'<' => Tok::Op(Op::Lt),
+            b'>' => Tok::Op(Op::Gt),
+            b'0'..=b'9' => {
+                while i < bytes.len() && bytes[i].is_ascii_digit() {
+                    i += 1;
+                }
+                let n = text[start..i].parse().or_else(|_| {
+                    err(start, format!("number `{}` is too large", &text[start..i]))
+                })?;
+                out.push((start, Tok::Num(n)));
+                continue;
+            }
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
+                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                    i += 1;
+                }
+                out.push((start, Tok::Name(text[start..i].to_string())));
+                continue;
+            }
+            b'=' => return err(start, "`=` compares nothing: write `==`"),
+            _ => {
+                let ch = text[start..].chars().next().unwrap_or('?');
+                return err(
+                    start,
+                    format!("unexpected `{ch}`: conditions use names, numbers, ( ) [ ] , and == != < <= > >="),
+                );
+            }
+        };
+        i += match tok {
+            Tok::Op(Op::Lt | Op::Gt) | Tok::LParen | Tok::RParen => 1,
+            Tok::LBracket | Tok::RBracket | Tok::Comma => 1,
+            _ => 2,
+        };
+        out.push((start, tok));
+    }
+    out.push((text.len(), Tok::End));
+    Ok(out)
+}
+
+/// What kind of thing `name` is, if any.
+pub fn kind_of<N: Names + ?Sized>(name: &str, names: &N) -> Option<NameKind> {
+    if name == "age" {
+        return Some(NameKind::Age);
+    }
+    if let Some(f) = FACTS.iter().find(|f| f.name == name) {
+        return Some(NameKind::Fact(f.ty));
+    }
+    if DERIVED.iter().any(|(d, _)| *d == name) {
+        return Some(NameKind::Derived);
+    }
+    names.is_named(name).then_some(NameKind::Named)
+}
+
+impl<N: Names + ?Sized> Parser<'_, N> {
+    fn peek(&self) -> &Tok {
+        &self.toks[self.pos].1
+    }
+    fn offset(&self) -> usize {
+        self.toks[self.pos].0
+    }
+    fn next(&mut self) -> (usize, Tok) {
+        let t = self.toks[self.pos].clone();
+        if self.pos + 1 < self.toks.len() {
+            self.pos += 1;
+        }
+        t
+    }
+    fn is_word(&self, word: &str) -> bool {
+        matches!(self.peek(), Tok::Name(n) if n == word)
+    }
+
+    fn expr(&mut self) -> Result<Expr, ConditionError> {
+        let mut parts = vec![self.and()?];
+        while self.is_word("or") {
+            self.next();
+            parts.push(self.and()?);
+        }
+        Ok(if parts.len() == 1 {
+            parts.pop().unwrap()
+        } else {
+            Expr::Or(parts)
+        })
+    }
+
+    fn and(&mut self) -> Result<Expr, ConditionError> {
+        let mut parts = vec![self.unary()?];
+        while self.is_word("and") {
+            self.next();
+            parts.push(self.unary()?);
+        }
+        Ok(if parts.len() == 1 {
+            parts.pop().unwrap()
+        } else {
+            Expr::And(parts)
+        })
+    }
+
+    fn unary(&mut self) -> Result<Expr, ConditionError> {
+        if self.is_word("not") {
+            self.next();
+            return Ok(Expr::Not(Box::new(self.unary()?)));
+        }
+        match self.next() {
+            (_, Tok::LParen) => {
+                let inner = self.expr()?;
+                match self.next() {
+                    (_, Tok::RParen) => Ok(inner),
+                    (o, _) => err(o, "expected `)`"),
+                }
+            }
+            (o, Tok::Name(name)) => self.atom(o, name),
+            (o, Tok::End) if o == self.len => err(o, "the condition ends too early: expected a name"),
+            (o, _) => err(o, "expected a name, `not` or `(`"),
+        }
+    }
+
+    fn unknown_name(&self, offset: usize, name: &str) -> ConditionError {
+        let mut all: Vec<&str> = FACTS.iter().map(|f| f.name).collect();
+        all.extend(DERIVED.iter().map(|(d, _)| *d));
+        all.push("age");
+        let named = self.names.named();
+        all.extend(named.iter().copied());
+        let near = closest(name, all.iter().copied());
+        let hint = if near.is_empty() {
+            String::new()
+        } else {
+            format!(" (did you mean {}?)", near.join(", "))
+        };
+        ConditionError {
+            offset,
+            message: format!(
+                "unknown fact or condition `{name}`{hint}; known: facts {}, derived values {}, age{}",
+                FACTS.iter().map(|f| f.name).collect::<Vec<_>>().join(", "),
+                DERIVED.iter().map(|(d, _)| *d).collect::<Vec<_>>().join(", "),
+                if named.is_empty() {
+                    String::new()
+                } else {
+                    format!(", conditions {}", named.join(", "))
+                }
+            ),
+        }
+    }
+
+    fn atom(&mut self, offset: usize, name: String) -> Result<Expr, ConditionError> {
+        if matches!(name.as_str(), "and" | "or" | "in" | "true" | "false") {
+            return err(offset, format!("expected a name, found the keyword `{name}`"));
+        }
+        let Some(kind) = kind_of(&name, self.names) else {
+            return Err(self.unknown_name(offset, &name));
+        };
+        match (kind, self.peek().clone()) {
+            (NameKind::Age, Tok::Op(op)) => {
+                self.next();
+                if matches!(op, Op::Eq | Op::Ne) {
+                    return err(offset, "compare age with <, <=, > or >= (e.g. `age <= 30 working days`)");
+                }
+                let (o, amount) = match self.next() {
+                    (o, Tok::Num(n)) => (o, n),
+                    (o, _) => return err(o, "expected a number after `age`, e.g. `age <= 1 month`"),
+                };
+                let unit = self.unit(o)?;
+                let amount = u32::try_from(amount).or_else(|_| err(o, "number too large"))?;
+                Ok(Expr::Age(op, Period { amount, unit }))
+            }
+            (NameKind::Age, _) => err(offset, "`age` needs a comparison, e.g. `age < 6 months`"),
+            (_, Tok::Op(op)) => {
+                self.next();
+                let (o, value) = self.value()?;
+                self.check_value(&name, kind, Some(op), o, &value)?;
+                Ok(Expr::Compare(name, op, value))
+            }
+            (_, Tok::Name(w)) if w == "in" => {
+                self.next();
+                match self.next() {
+                    (_, Tok::LBracket) => {}
+                    (o, _) => return err(o, "expected `[` after `in`"),
+                }
+                let mut values = Vec::new();
+                loop {
+                    let (o, value) = self.value()?;
+                    self.check_value(&name, kind, None, o, &value)?;
+                    values.push(value);
+                    match self.next() {
+                        (_, Tok::Comma) => continue,
+                        (_, Tok::RBracket) => break,
+                        (o, _) => return err(o, "expected `,` or `]`"),
+                    }
+                }
+                Ok(Expr::In(name, values))
+            }
+            (NameKind::Fact(FactType::Bool), _) => Ok(Expr::Flag(name)),
+            (NameKind::Named, _) => Ok(Expr::Named(name)),
+            (NameKind::Fact(FactType::Choice(words)), _) => err(
+                offset,
+                format!("`{name}` is not true/false: compare it, e.g. `{name} == {}`", words[0]),
+            ),
+            (_, _) => err(
+                offset,
+                format!("`{name}` is a number: compare it, e.g. `{name} <= 3`"),
+            ),
+        }
+    }
+
+    fn unit(&mut self, at: usize) -> Result<Unit, ConditionError> {
+        let expected = "expected a unit: days, working days or months";
+        match self.next() {
+            (_, Tok::Name(w)) if w == "day" || w == "days" => Ok(Unit::Days),
+            (_, Tok::Name(w)) if w == "month" || w == "months" => Ok(Unit::Months),
+            (o, Tok::Name(w)) if w == "working" => match self.next() {
+                (_, Tok::Name(d)) if d == "day" || d == "days" => Ok(Unit::WorkingDays),
+                _ => err(o, expected),
+            },
+            (o, _) => err(o.max(at), expected),
+        }
+    }
+
+    fn value(&mut self) -> Result<(usize, Value), ConditionError> {
+        match self.next() {
+            (o, Tok::Num(n)) => Ok((o, Value::Int(n))),
+            (o, Tok::Name(w)) if w == "true" => Ok((o, Value::Bool(true))),
+            (o, Tok::Name(w)) if w == "false" => Ok((o, Value::Bool(false))),
+            (o, Tok::Name(w)) => Ok((o, Value::Word(w))),
+            (o, _) => err(o, "expected a value"),
+        }
+    }
+
+    fn check_value(
+        &self,
+        name: &str,
+        kind: NameKind,
+        op: Option<Op>,
+        offset: usize,
+        value: &Value,
+    ) -> Result<(), ConditionError> {
+        let ordered = matches!(op, Some(Op::Lt | Op::Le | Op::Gt | Op::Ge));
+        match (kind, value) {
+            (NameKind::Fact(FactType::Bool) | NameKind::Named, Value::Bool(_)) if !ordered => Ok(()),
+            (NameKind::Fact(FactType::Choice(words)), Value::Word(w)) if !ordered => {
+                if words.contains(&w.as_str()) {
+                    Ok(())
+                } else {
+                    err(
+                        offset,
+                        format!("unknown value `{w}` for {name}; allowed: {}", words.join(", ")),
+                    )
+                }
+            }
+            (NameKind::Fact(FactType::Count) | NameKind::Derived, Value::Int(_)) => Ok(()),
+            (NameKind::Fact(FactType::Choice(words)), _) if !ordered => err(
+                offset,
+                format!("`{value}` is not a value of {name}; allowed: {}", words.join(", ")),
+            ),
+            (NameKind::Fact(FactType::Count) | NameKind::Derived, _) => {
+                err(offset, format!("{name} is a number; `{value}` is not"))
+            }
+            (_, _) if ordered => err(
+                offset,
+                format!("{name} has no order: use == or != (or `in [...]`)"),
+            ),
+            (_, _) => err(offset, format!("{name} is true or false; `{value}` is not")),
+        }
+    }
+}
+
+/// Parses and checks a condition.
+pub fn parse<N: Names + ?Sized>(text: &str, names: &N) -> Result<Expr, ConditionError> {
+    let toks = lex(text)?;
+    let mut p = Parser {
+        toks,
+        pos: 0,
+        names,
+        len: text.len(),
+    };
+    let expr = p.expr()?;
+    match p.peek() {
+        Tok::End => Ok(expr),
+        _ => err(p.offset(), "unexpected text after the condition (missing `and`/`or`?)"),
+    }
+}
+
+impl Expr {
+    pub fn eval(&self, env: &dyn Env) -> bool {
+        match self {
+            Expr::Flag(name) => env.value(name) == Value::Bool(true),
+            Expr::Named(name) => env.named(name),
+            Expr::Compare(name, op, value) => op.holds(&env.value(name), value),
+            Expr::In(name, values) => values.contains(&env.value(name)),
+            Expr::Age(op, period) => env.age(*op, *period),
+            Expr::Not(e) => !e.eval(env),
+            Expr::And(parts) => parts.iter().all(|e| e.eval(env)),
+            Expr::Or(parts) => parts.iter().any(|e| e.eval(env)),
+        }
+    }
+
+    /// Why the condition does not hold: one line per unmet part, with the family's values.
+    /// Empty when it holds.
+    pub fn unmet(&self, env: &dyn Env) -> Vec<String> {
+        if self.eval(env) {
+            return Vec::new();
+        }
+        match self {
+            Expr::And(parts) => parts.iter().flat_map(|p| p.unmet(env)).collect(),
+            Expr::Flag(name) => vec![format!("{name} = false")],
+            Expr::Named(name) => {
+                let lines = env.unmet_named(name);
+                if lines.is_empty() {
+                    vec![name.clone()]
+                } else {
+                    lines
+                }
+            }
+            Expr::Compare(name, _, _) | Expr::In(name, _) => {
+                vec![format!("{self} ({name} = {})", env.value(name))]
+            }
+            Expr::Age(_, period) => vec![format!(
+                "{self} (the date {period} after birth is {})",
+                env.age_date(*period)
+            )],
+            Expr::Not(_) | Expr::Or(_) => vec![self.to_string()],
+        }
+    }
+
+    /// Every name the condition mentions.
+    pub fn names(&self) -> Vec<&str> {
+        match self {
+            Expr::Flag(n) | Expr::Named(n) | Expr::Compare(n, _, _) | Expr::In(n, _) => {
+                vec![n.as_str()]
+            }
+            Expr::Age(..) => vec!["age"],
+            Expr::Not(e) => e.names(),
+            Expr::And(parts) | Expr::Or(parts) => parts.iter().flat_map(|p| p.names()).collect(),
+        }
+    }
+}
+
+impl fmt::Display for Expr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let join = |f: &mut fmt::Formatter<'_>, parts: &[Expr], sep: &str| -> fmt::Result {
+            for (i, p) in parts.iter().enumerate() {
+                if i > 0 {
+                    write!(f, " {sep} ")?;
+                }
+                match p {
+                    Expr::And(_) | Expr::Or(_) => write!(f, "({p})")?,
+                    _ => write!(f, "{p}")?,
+                }
+            }
+            Ok(())
+        };
+        match self {
+            Expr::Flag(n) | Expr::Named(n) => f.write_str(n),
+            Expr::Compare(n, op, v) => write!(f, "{n} {op} {v}"),
+            Expr::In(n, values) => {
+                let vs: Vec<String> = values.iter().map(|v| v.to_string()).collect();
+                write!(f, "{n} in [{}]", vs.join(", "))
+            }
+            Expr::Age(op, p) => write!(f, "age {op} {p}"),
+            Expr::Not(e) => match **e {
+                Expr::And(_) | Expr::Or(_) => write!(f, "not ({e})"),
+                _ => write!(f, "not {e}"),
+            },
+            Expr::And(parts) => join(f, parts, "and"),
+            Expr::Or(parts) => join(f, parts, "or"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct TestEnv;
+    impl Env for TestEnv {
+        fn value(&self, name: &str) -> Value {
+            match name {
+                "mother_hukou" => Value::Word("city".into()),
+                "father_hukou" => Value::Word("other".into()),
+                "married" => Value::Bool(true),
+                "age_days" => Value::Int(40),
+                "plurality" => Value::Int(2),
+                _ => Value::Bool(false),
+            }
+        }
+        fn named(&self, name: &str) -> bool {
+            name == "bundle"
+        }
+        fn age(&self, op: Op, period: Period) -> bool {
+            let days = match period.unit {
+                Unit::Months => 30 * i64::from(period.amount),
+                _ => i64::from(period.amount),
+            };
+            op.holds(&40, &days)
+        }
+        fn unmet_named(&self, _: &str) -> Vec<String> {
+            vec!["clause".into()]
+        }
+        fn age_date(&self, _: Period) -> String {
+            "2026-11-18".into()
+        }
+    }
+
+    fn p(text: &str) -> Result<Expr, ConditionError> {
+        parse(text, ["bundle", "local"].as_slice())
+    }
+
+    #[test]
+    fn evaluates() {
+        let cases = [
+            ("married", true),
+            ("not married", false),
+            ("mother_hukou == city and father_hukou in [city, province]", false),
+            ("mother_hukou == city or father_hukou == city", true),
+            ("not (married and plurality >= 2)", false),
+            ("age_days <= 90", true),
+            ("age <= 30 days", false),
+            ("age < 3 months", true),
+            ("bundle and not local", true),
+            ("married == true", true),
+        ];
+        for (text, want) in cases {
+            assert_eq!(p(text).unwrap().eval(&TestEnv), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn round_trips_through_display() {
+        for text in [
+            "mother_hukou == city and (father_hukou in [city, province] or married)",
+            "not (a_b)".replace("a_b", "married").as_str(),
+            "age <= 30 working days",
+        ] {
+            let e = p(text).unwrap();
+            assert_eq!(p(&e.to_string()).unwrap(), e);
+        }
+    }
+
+    #[test]
+    fn explains_what_is_unmet() {
+        let e = p("married and father_hukou in [city, province] and age <= 30 days").unwrap();
+        assert_eq!(
+            e.unmet(&TestEnv),
+            vec![
+                "father_hukou in [city, province] (father_hukou = other)".to_string(),
+                "age <= 30 days (the date 30 days after birth is 2026-11-18)".to_string(),
+            ]
+        );
+    }
+
+    #[test]
+    fn errors_point_at_the_problem() {
+        let e = p("mother_hukou == cty").unwrap_err();
+        assert_eq!(e.offset, 16);
+        assert_eq!(
+            e.message,
+            "unknown value `cty` for mother_hukou; allowed: city, province, other, none"
+        );
+        let e = p("maried and x").unwrap_err();
+        assert_eq!(e.offset, 0);
+        assert!(e.message.contains("did you mean married"), "{}", e.message);
+        assert_eq!(p("married and").unwrap_err().offset, 11);
+        assert!(p("married = true").unwrap_err().message.contains("=="));
+        assert!(p("mother_hukou").unwrap_err().message.contains("not true/false"));
+        assert!(p("age <= 3 weeks").is_err());
+        assert!(p("age == 3 days").is_err());
+        assert!(p("married married").is_err());
+        assert!(p("mother_hukou < city").is_err());
+        assert!(p("plurality == twins").unwrap_err().message.contains("number"));
+        assert_eq!(p("married & x").unwrap_err().offset, 8);
+        assert!(p("(married").is_err());
+        assert!(p("").is_err());
+    }
+}

@@ -1,0 +1,750 @@
+//! The engine: from a playbook, a family's profile, its progress and today's date to a dated,
+//! ordered plan. Pure: no IO, no clock.
+
+use crate::calendar::Calendar;
+use crate::condition::{Env, Op};
+use crate::facts::{Facts, Value};
+use crate::period::{Period, Rule};
+use crate::playbook::{Anchor, Channel, Material, Playbook, Route, Step, Tip};
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BinaryHeap, HashMap};
+
+/// What the engine knows about the family.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Profile {
+    pub region: String,
+    pub birth_date: NaiveDate,
+    pub facts: Facts,
+}
+
+/// The steps marked done, and the day each was done.
+pub type Progress = BTreeMap<String, NaiveDate>;
+
+/// Where a step stands today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Done,
+    /// Its deadline has passed and it is not done.
+    Overdue,
+    /// Can be done now.
+    Ready,
+    /// A prerequisite is not done yet.
+    Blocked,
+    /// Prerequisites are done, but not before a later day (a lead time, a scheduled check).
+    Waiting,
+    /// Does not apply to this family (shown only on request).
+    NotApplicable,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Done => "done",
+            Status::Overdue => "overdue",
+            Status::Ready => "ready",
+            Status::Blocked => "blocked",
+            Status::Waiting => "waiting",
+            Status::NotApplicable => "not_applicable",
+        }
+    }
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            Status::Done => "已完成",
+            Status::Overdue => "已逾期",
+            Status::Ready => "可以办",
+            Status::Blocked => "待前置",
+            Status::Waiting => "等待中",
+            Status::NotApplicable => "不适用",
+        }
+    }
+}
+
+/// A step's deadline, counted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeadlineInfo {
+    pub date: NaiveDate,
+    pub rule: Rule,
+    /// Day 0 of the count.
+    pub from: NaiveDate,
+    /// `None`: from the birth; else the step whose completion starts the count.
+    pub from_step: Option<String>,
+    /// An unknown year's holidays were counted as weekends only.
+    pub estimated: bool,
+    /// For an office visit whose deadline falls on a day off: the last working day before it.
+    pub office_day: Option<NaiveDate>,
+}
+
+/// One step in the plan.
+#[derive(Debug, Clone)]
+pub struct PlanStep<'a> {
+    /// The step's number in the plan (1-based); `None` for steps that do not apply.
+    pub number: Option<usize>,
+    pub step: &'a Step,
+    pub status: Status,
+    pub deadline: Option<DeadlineInfo>,
+    /// Why there is no deadline date yet (it counts from a step not done).
+    pub deadline_pending: Option<String>,
+    /// Not before this day.
+    pub earliest_start: Option<NaiveDate>,
+    /// Why not before `earliest_start`.
+    pub start_reason: Option<String>,
+    pub done_on: Option<NaiveDate>,
+    /// When the step's result is expected, from its lead time (once done).
+    pub expected: Option<(NaiveDate, NaiveDate)>,
+    /// Why the step applies (or not).
+    pub why: Vec<String>,
+    pub materials: Vec<&'a Material>,
+    pub tips: Vec<&'a Tip>,
+    /// Applicable prerequisites not yet done.
+    pub open_prerequisites: Vec<&'a str>,
+    /// Applicable prerequisites.
+    pub prerequisites: Vec<&'a str>,
+    /// Applicable steps that wait for this one.
+    pub unblocks: Vec<&'a str>,
+}
+
+impl PlanStep<'_> {
+    /// Days from today to the deadline (negative when past).
+    pub fn days_left(&self, today: NaiveDate) -> Option<i64> {
+        self.deadline.as_ref().map(|d| (d.date - today).num_days())
+    }
+}
+
+/// The route taken, and why.
+#[derive(Debug, Clone)]
+pub struct RouteChoice<'a> {
+    pub route: &'a Route,
+    /// One line: why this route.
+    pub why: String,
+    /// Routes passed over, with what the family does not meet.
+    pub passed_over: Vec<(&'a Route, Vec<String>)>,
+}
+
+/// A personal, dated, ordered plan.
+#[derive(Debug, Clone)]
+pub struct Plan<'a> {
+    /// The playbook the family asked for.
+    pub requested: &'a Playbook,
+    /// The playbook planned from: `requested`, or the one it extends when the family is out of
+    /// its scope.
+    pub playbook: &'a Playbook,
+    pub profile: &'a Profile,
+    pub today: NaiveDate,
+    /// Set when the family is outside the requested playbook's scope: what it covers and why.
+    pub out_of_scope: Option<(String, Vec<String>)>,
+    pub route: Option<RouteChoice<'a>>,
+    /// The applicable steps, in order.
+    pub steps: Vec<PlanStep<'a>>,
+    /// The steps that do not apply, with why.
+    pub not_applicable: Vec<PlanStep<'a>>,
+    /// Things the parent must know about the plan's reliability.
+    pub warnings: Vec<String>,
+}
+
+impl<'a> Plan<'a> {
+    /// The step to do next: the first overdue or ready step the parents act on (required
+    /// before optional), then one an institution does, else the first one waiting or blocked.
+    pub fn next(&self) -> Option<&PlanStep<'a>> {
+        let actionable = |s: &&PlanStep<'a>| matches!(s.status, Status::Overdue | Status::Ready);
+        let by_parent = |s: &&PlanStep<'a>| s.step.who != crate::playbook::Who::Institution;
+        self.steps
+            .iter()
+            .filter(actionable)
+            .find(|s| !s.step.optional && by_parent(s))
+            .or_else(|| self.steps.iter().filter(actionable).find(by_parent))
+            .or_else(|| self.steps.iter().find(actionable))
+            .or_else(|| {
+                self.steps
+                    .iter()
+                    .find(|s| matches!(s.status, Status::Waiting | Status::Blocked))
+            })
+    }
+
+    /// A step by id (applicable first), for `show`.
+    pub fn find(&self, id: &str) -> Option<&PlanStep<'a>> {
+        self.steps
+            .iter()
+            .chain(&self.not_applicable)
+            .find(|s| s.step.id == id)
+    }
+}
+
+/// The values conditions see for one family on one day.
+pub struct FamilyEnv<'a> {
+    pub playbook: &'a Playbook,
+    pub profile: &'a Profile,
+    pub today: NaiveDate,
+    pub calendar: &'a Calendar,
+    estimated: RefCell<Vec<String>>,
+}
+
+impl<'a> FamilyEnv<'a> {
+    pub fn new(
+        playbook: &'a Playbook,
+        profile: &'a Profile,
+        today: NaiveDate,
+        calendar: &'a Calendar,
+    ) -> Self {
+        FamilyEnv {
+            playbook,
+            profile,
+            today,
+            calendar,
+            estimated: RefCell::new(Vec::new()),
+        }
+    }
+
+    fn birth(&self) -> NaiveDate {
+        self.profile.birth_date
+    }
+
+    fn note_estimate(&self, what: String) {
+        let mut e = self.estimated.borrow_mut();
+        if !e.contains(&what) {
+            e.push(what);
+        }
+    }
+
+    fn age_working_days(&self) -> i64 {
+        let (birth, today) = (self.birth(), self.today);
+        if !self.calendar.unknown_years(birth, today).is_empty() {
+            self.note_estimate(format!("age_working_days ({birth} → {today})"));
+        }
+        let n = self.calendar.working_days_between(birth, today);
+        if today > birth && !self.calendar.is_working_day(today) {
+            n + 1
+        } else {
+            n
+        }
+    }
+}
+
+impl Env for FamilyEnv<'_> {
+    fn value(&self, name: &str) -> Value {
+        let (birth, today) = (self.birth(), self.today);
+        let months = |a: NaiveDate, b: NaiveDate| i64::from(b.year() * 12 + b.month() as i32 - a.year() * 12 - a.month() as i32);
+        let int = |n: i64| Value::Int(n);
+        match name {
+            "age_days" => int((today - birth).num_days()),
+            "age_months" => {
+                // The largest m with birth + m months <= today.
+                let mut m = months(birth, today).max(0);
+                while m > 0
+                    && birth
+                        .checked_add_months(chrono::Months::new(m as u32))
+                        .is_none_or(|d| d > today)
+                {
+                    m -= 1;
+                }
+                int(m)
+            }
+            "age_working_days" => int(self.age_working_days()),
+            "birth_year" => int(birth.year().into()),
+            "birth_month" => int(birth.month().into()),
+            "today_year" => int(today.year().into()),
+            "today_month" => int(today.month().into()),
+            "months_since_birth_month" => int(months(birth, today)),
+            fact => self
+                .profile
+                .facts
+                .get(fact)
+                .cloned()
+                .unwrap_or(Value::Bool(false)),
+        }
+    }
+
+    fn named(&self, name: &str) -> bool {
+        self.playbook
+            .condition(name)
+            .is_some_and(|c| c.clauses.iter().all(|cl| cl.when.eval(self)))
+    }
+
+    fn age(&self, op: Op, period: Period) -> bool {
+        let end = period.after(self.birth(), self.calendar);
+        if end.estimated {
+            self.note_estimate(format!("age {op} {period}"));
+        }
+        op.holds(&self.today, &end.date)
+    }
+
+    fn unmet_named(&self, name: &str) -> Vec<String> {
+        let Some(c) = self.playbook.condition(name) else {
+            return Vec::new();
+        };
+        c.clauses
+            .iter()
+            .filter(|cl| !cl.when.eval(self))
+            .map(|cl| {
+                let detail = cl.when.unmet(self).join("; ");
+                format!("{}（{detail}）", cl.text)
+            })
+            .collect()
+    }
+
+    fn age_date(&self, period: Period) -> String {
+        period.after(self.birth(), self.calendar).date.to_string()
+    }
+}
+
+fn unknown_year_warning(years: &[i32], what: &str) -> String {
+    let ys: Vec<String> = years.iter().map(|y| y.to_string()).collect();
+    format!(
+        "{}年的法定节假日安排尚未知道：{what}只按周末估算，可能不准。国务院公布后，把安排文件放进数据目录的 calendar/ 文件夹（或用 --calendar FILE），用 newborn calendar 查看。",
+        ys.join("、")
+    )
+}
+
+/// Computes the plan. `calendar` gives the working days; nothing here reads a clock or a file.
+pub fn plan<'a>(
+    requested: &'a Playbook,
+    profile: &'a Profile,
+    progress: &Progress,
+    today: NaiveDate,
+    calendar: &Calendar,
+) -> Plan<'a> {
+    let mut warnings = Vec::new();
+
+    // Scope: a family the playbook does not cover is planned from the playbook it extends.
+    let mut playbook = requested;
+    let mut out_of_scope = None;
+    if let Some(scope) = &requested.scope {
+        let env = FamilyEnv::new(requested, profile, today, calendar);
+        if !scope.when.eval(&env) {
+            out_of_scope = Some((scope.text.clone(), scope.when.unmet(&env)));
+            if let Some(parent) = &requested.parent {
+                playbook = parent;
+            }
+        }
+    }
+    let env = FamilyEnv::new(playbook, profile, today, calendar);
+
+    // Rules change: remind when the playbook was last reviewed more than a year ago.
+    if let Some(year_later) = requested.reviewed.checked_add_months(chrono::Months::new(12)) {
+        if today > year_later {
+            warnings.push(format!(
+                "“{}”手册最后核对于 {}，已超过一年：规定可能已变，办理前请向办理部门或热线确认。",
+                requested.name, requested.reviewed
+            ));
+        }
+    }
+
+    let route = choose_route(playbook, progress, &env);
+    let route_id = route.as_ref().map(|r| r.route.id.as_str());
+
+    // Which steps apply.
+    let mut applicable: Vec<&Step> = Vec::new();
+    let mut not_applicable = Vec::new();
+    for step in &playbook.steps {
+        let mut why = Vec::new();
+        let on_route = match (&step.route, route_id) {
+            (None, _) => true,
+            (Some(r), Some(chosen)) => r == chosen,
+            (Some(_), None) => false,
+        };
+        if !on_route {
+            let title = step
+                .route
+                .as_deref()
+                .and_then(|r| playbook.route(r))
+                .map_or("", |r| r.title.as_str());
+            why.push(format!("只属于路线“{title}”，本家庭走的不是这条路线"));
+        }
+        if let Some(when) = &step.when {
+            why.extend(when.unmet(&env));
+        }
+        if why.is_empty() {
+            applicable.push(step);
+        } else {
+            not_applicable.push((step, why));
+        }
+    }
+    // When a step id exists on several routes, only the applicable variant is listed.
+    not_applicable.retain(|(s, _)| !applicable.iter().any(|a| a.id == s.id));
+
+    let index: HashMap<&str, usize> = applicable
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    let prereqs: Vec<Vec<usize>> = applicable
+        .iter()
+        .map(|s| s.requires.iter().filter_map(|r| index.get(r.as_str()).copied()).collect())
+        .collect();
+
+    // Dates of each applicable step.
+    let birth = profile.birth_date;
+    let mut deadlines = Vec::with_capacity(applicable.len());
+    for step in &applicable {
+        deadlines.push(deadline_of(step, birth, progress, calendar, playbook, &mut warnings));
+    }
+
+    // Order: prerequisites first, then the earliest date, then playbook order.
+    let order = order(&applicable, &prereqs, &deadlines, birth, calendar);
+
+    let mut steps = Vec::with_capacity(applicable.len());
+    let mut number_of = vec![0; applicable.len()];
+    for (n, &i) in order.iter().enumerate() {
+        number_of[i] = n + 1;
+    }
+    for &i in &order {
+        let step = applicable[i];
+        let (deadline, deadline_pending) = deadlines[i].clone();
+        let done_on = progress.get(&step.id).copied();
+        let prerequisites: Vec<&str> = prereqs[i].iter().map(|&j| applicable[j].id.as_str()).collect();
+        let open: Vec<&str> = prereqs[i]
+            .iter()
+            .filter(|&&j| !progress.contains_key(&applicable[j].id))
+            .map(|&j| applicable[j].id.as_str())
+            .collect();
+
+        // Earliest start: a scheduled age, and the lead times of done prerequisites.
+        let mut earliest: Option<(NaiveDate, String)> = None;
+        let mut later = |date: NaiveDate, reason: String| {
+            if earliest.as_ref().is_none_or(|(d, _)| date > *d) {
+                earliest = Some((date, reason));
+            }
+        };
+        if let Some(start) = step.start {
+            let d = start.after(birth, calendar);
+            later(d.date, format!("宝宝满{}", start.zh()));
+        }
+        for &j in &prereqs[i] {
+            let pre = applicable[j];
+            if let (Some(lead), Some(done)) = (pre.lead_time, progress.get(&pre.id)) {
+                let d = lead.min.after(*done, calendar);
+                if d.estimated {
+                    warn_unknown(&mut warnings, calendar, *done, d.date, &pre.title);
+                }
+                later(d.date, format!("“{}”办完后需{}", pre.title, lead.zh()));
+            }
+        }
+        let expected = match (step.lead_time, done_on) {
+            (Some(lead), Some(done)) => Some((
+                lead.min.after(done, calendar).date,
+                lead.max.after(done, calendar).date,
+            )),
+            _ => None,
+        };
+
+        let status = if done_on.is_some() {
+            Status::Done
+        } else if deadline.as_ref().is_some_and(|d| d.date < today) {
+            Status::Overdue
+        } else if !open.is_empty() {
+            Status::Blocked
+        } else if earliest.as_ref().is_some_and(|(d, _)| *d > today) {
+            Status::Waiting
+        } else {
+            Status::Ready
+        };
+
+        let mut why = Vec::new();
+        if let Some(r) = &step.route {
+            if let Some(route) = playbook.route(r) {
+                why.push(format!("属于路线“{}”", route.title));
+            }
+        }
+        match &step.when {
+            Some(when) => why.push(format!("条件成立：{}", explain_true(when, &env))),
+            None if step.route.is_none() => why.push("适用于所有家庭".to_string()),
+            None => {}
+        }
+
+        let unblocks = applicable
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| prereqs[*k].contains(&i))
+            .map(|(k, _)| k)
+            .collect::<Vec<_>>();
+        let mut unblocks_sorted = unblocks;
+        unblocks_sorted.sort_by_key(|k| number_of[*k]);
+
+        steps.push(PlanStep {
+            number: Some(number_of[i]),
+            step,
+            status,
+            deadline,
+            deadline_pending,
+            earliest_start: earliest.as_ref().map(|(d, _)| *d),
+            start_reason: earliest.map(|(_, r)| r),
+            done_on,
+            expected,
+            why,
+            materials: step
+                .materials
+                .iter()
+                .filter(|m| m.when.as_ref().is_none_or(|w| w.eval(&env)))
+                .collect(),
+            tips: step
+                .tips
+                .iter()
+                .filter(|t| t.when.as_ref().is_none_or(|w| w.eval(&env)))
+                .collect(),
+            open_prerequisites: open,
+            prerequisites,
+            unblocks: unblocks_sorted.iter().map(|&k| applicable[k].id.as_str()).collect(),
+        });
+    }
+
+    let not_applicable = not_applicable
+        .into_iter()
+        .map(|(step, why)| PlanStep {
+            number: None,
+            step,
+            status: if progress.contains_key(&step.id) {
+                Status::Done
+            } else {
+                Status::NotApplicable
+            },
+            deadline: None,
+            deadline_pending: None,
+            earliest_start: None,
+            start_reason: None,
+            done_on: progress.get(&step.id).copied(),
+            expected: None,
+            why,
+            materials: Vec::new(),
+            tips: Vec::new(),
+            open_prerequisites: Vec::new(),
+            prerequisites: Vec::new(),
+            unblocks: Vec::new(),
+        })
+        .collect();
+
+    for what in env.estimated.borrow().iter() {
+        let years = calendar.unknown_years(birth, today);
+        warnings.push(unknown_year_warning(&years, &format!("条件 {what} ")));
+    }
+    warnings.dedup();
+
+    Plan {
+        requested,
+        playbook,
+        profile,
+        today,
+        out_of_scope,
+        route,
+        steps,
+        not_applicable,
+        warnings,
+    }
+}
+
+fn warn_unknown(warnings: &mut Vec<String>, calendar: &Calendar, from: NaiveDate, to: NaiveDate, title: &str) {
+    let years = calendar.unknown_years(from, to);
+    let w = unknown_year_warning(&years, &format!("“{title}”的日期"));
+    if !warnings.contains(&w) {
+        warnings.push(w);
+    }
+}
+
+/// A condition that holds, in words, with the family's values.
+fn explain_true(when: &crate::condition::Expr, env: &FamilyEnv<'_>) -> String {
+    let names = when.names();
+    let mut values: Vec<String> = Vec::new();
+    for n in names {
+        if n == "age" || env.playbook.condition(n).is_some() {
+            continue;
+        }
+        let v = format!("{n} = {}", env.value(n));
+        if !values.contains(&v) {
+            values.push(v);
+        }
+    }
+    if values.is_empty() {
+        when.to_string()
+    } else {
+        format!("{when}（{}）", values.join("，"))
+    }
+}
+
+type DeadlineResult = (Option<DeadlineInfo>, Option<String>);
+
+fn deadline_of(
+    step: &Step,
+    birth: NaiveDate,
+    progress: &Progress,
+    calendar: &Calendar,
+    playbook: &Playbook,
+    warnings: &mut Vec<String>,
+) -> DeadlineResult {
+    let Some(d) = &step.deadline else {
+        return (None, None);
+    };
+    let (from, from_step) = match &d.from {
+        Anchor::Birth => (birth, None),
+        Anchor::Step(id) => match progress.get(id) {
+            Some(done) => (*done, Some(id.clone())),
+            None => {
+                let title = playbook
+                    .steps
+                    .iter()
+                    .find(|s| &s.id == id)
+                    .map_or(id.as_str(), |s| s.title.as_str());
+                return (None, Some(format!("从“{title}”办完之日起算{}", d.rule.zh())));
+            }
+        },
+    };
+    let last = d.rule.last_day(from, calendar);
+    if last.estimated {
+        warn_unknown(warnings, calendar, from, last.date, &step.title);
+    }
+    let office = step.in_person || step.channel == Channel::Office;
+    let office_day = (office && !calendar.is_working_day(last.date))
+        .then(|| calendar.last_working_day_on_or_before(last.date));
+    (
+        Some(DeadlineInfo {
+            date: last.date,
+            rule: d.rule,
+            from,
+            from_step,
+            estimated: last.estimated,
+            office_day,
+        }),
+        None,
+    )
+}
+
+/// A topological order that, among the steps whose prerequisites are placed, takes the one with
+/// the earliest date, then the earliest in the playbook.
+fn order(
+    steps: &[&Step],
+    prereqs: &[Vec<usize>],
+    deadlines: &[DeadlineResult],
+    birth: NaiveDate,
+    calendar: &Calendar,
+) -> Vec<usize> {
+    let n = steps.len();
+    // A step's own date: its deadline, else its scheduled start.
+    let own: Vec<Option<NaiveDate>> = (0..n)
+        .map(|i| {
+            deadlines[i]
+                .0
+                .as_ref()
+                .map(|d| d.date)
+                .or_else(|| steps[i].start.map(|p| p.after(birth, calendar).date))
+        })
+        .collect();
+    // An undated step sorts right after its latest prerequisite (or at the birth).
+    let mut key: Vec<Option<NaiveDate>> = vec![None; n];
+    fn key_of(
+        i: usize,
+        own: &[Option<NaiveDate>],
+        prereqs: &[Vec<usize>],
+        key: &mut Vec<Option<NaiveDate>>,
+        birth: NaiveDate,
+        depth: usize,
+    ) -> NaiveDate {
+        if let Some(k) = key[i] {
+            return k;
+        }
+        let k = own[i].unwrap_or_else(|| {
+            if depth > prereqs.len() {
+                return birth;
+            }
+            prereqs[i]
+                .iter()
+                .map(|&j| key_of(j, own, prereqs, key, birth, depth + 1))
+                .max()
+                .unwrap_or(birth)
+        });
+        key[i] = Some(k);
+        k
+    }
+    for i in 0..n {
+        key_of(i, &own, prereqs, &mut key, birth, 0);
+    }
+
+    let mut indegree: Vec<usize> = prereqs.iter().map(Vec::len).collect();
+    let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, ps) in prereqs.iter().enumerate() {
+        for &p in ps {
+            dependents[p].push(i);
+        }
+    }
+    let mut heap: BinaryHeap<std::cmp::Reverse<(NaiveDate, usize)>> = (0..n)
+        .filter(|&i| indegree[i] == 0)
+        .map(|i| std::cmp::Reverse((key[i].unwrap_or(birth), i)))
+        .collect();
+    let mut out = Vec::with_capacity(n);
+    while let Some(std::cmp::Reverse((_, i))) = heap.pop() {
+        out.push(i);
+        for &d in &dependents[i] {
+            indegree[d] -= 1;
+            if indegree[d] == 0 {
+                heap.push(std::cmp::Reverse((key[d].unwrap_or(birth), d)));
+            }
+        }
+    }
+    // Validation forbids cycles; keep every step even so.
+    if out.len() < n {
+        for i in 0..n {
+            if !out.contains(&i) {
+                out.push(i);
+            }
+        }
+    }
+    out
+}
+
+fn choose_route<'a>(
+    playbook: &'a Playbook,
+    progress: &Progress,
+    env: &FamilyEnv<'_>,
+) -> Option<RouteChoice<'a>> {
+    // A route the family has started on stays its route.
+    for route in &playbook.routes {
+        if let Some(step) = playbook
+            .steps
+            .iter()
+            .find(|s| s.route.as_deref() == Some(route.id.as_str()) && progress.contains_key(&s.id))
+        {
+            let only_here = !playbook
+                .steps
+                .iter()
+                .any(|s| s.id == step.id && s.route.as_deref() != Some(route.id.as_str()));
+            if only_here {
+                return Some(RouteChoice {
+                    route,
+                    why: format!("已按“{}”办理（“{}”已完成）", route.title, step.title),
+                    passed_over: Vec::new(),
+                });
+            }
+        }
+    }
+    let mut passed_over = Vec::new();
+    for route in &playbook.routes {
+        match &route.when {
+            Some(when) if !when.eval(env) => passed_over.push((route, when.unmet(env))),
+            Some(when) => {
+                let what = match when {
+                    crate::condition::Expr::Named(n) => playbook
+                        .condition(n)
+                        .map_or_else(|| when.to_string(), |c| c.title.clone()),
+                    _ => when.to_string(),
+                };
+                return Some(RouteChoice {
+                    route,
+                    why: format!("{what}，走“{}”", route.title),
+                    passed_over,
+                });
+            }
+            None => {
+                let why = match passed_over.first() {
+                    Some((r, unmet)) => format!("不能走“{}”：{}", r.title, unmet.join("；")),
+                    None => format!("走“{}”", route.title),
+                };
+                return Some(RouteChoice {
+                    route,
+                    why,
+                    passed_over,
+                });
+            }
+        }
+    }
+    None
+}

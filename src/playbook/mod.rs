@@ -1,0 +1,308 @@
+//! A region's playbook: the checked model the engine plans from.
+//!
+//! Files are read by [`raw`], checked and merged with the playbook they extend by [`validate`].
+//! A loaded playbook cannot hold a dangling prerequisite, a cycle, an unknown fact or value, or a
+//! malformed duration.
+
+pub mod raw;
+pub mod validate;
+
+use crate::condition::Expr;
+use crate::period::{Range, Rule, Period};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+pub use validate::{build, parse_file};
+
+/// How far a source can be trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Trust {
+    /// An official text (government page, notice, specification).
+    Official,
+    /// A parent's own account: useful, but not a rule.
+    ExperienceReport,
+}
+
+/// How a step is done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// In an app, mini-program or website.
+    Online,
+    /// At an office, hospital window or bank branch.
+    Office,
+    /// Either online or at an office.
+    OnlineOrOffice,
+}
+
+/// Who must act.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Who {
+    Mother,
+    Father,
+    EitherParent,
+    BothParents,
+    /// Anyone who has the papers.
+    Anyone,
+    /// The hospital or an office does it; the family only receives the result.
+    Institution,
+}
+
+/// The form a material takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MaterialKind {
+    /// A paper document (originals and/or copies).
+    #[default]
+    Paper,
+    /// An electronic licence or record (电子证照).
+    Electronic,
+    /// A photo to take and upload.
+    Photo,
+    /// A piece of information to have at hand (a name, an address).
+    Information,
+}
+
+/// A document a rule comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub issuer: String,
+    pub date: Option<NaiveDate>,
+    pub trust: Trust,
+    /// The seed file it was taken from.
+    pub file: Option<String>,
+    pub url: Option<String>,
+    pub note: Option<String>,
+}
+
+/// Where in a source a rule is stated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cite {
+    pub doc: String,
+    pub section: String,
+}
+
+/// A helpline or office number stated by a source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Contact {
+    pub name: String,
+    pub phone: String,
+    pub note: Option<String>,
+    pub source: Cite,
+}
+
+/// A condition that holds when every clause holds; each clause says in words what it requires.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedCondition {
+    pub id: String,
+    pub title: String,
+    pub clauses: Vec<Clause>,
+    pub source: Cite,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clause {
+    pub when: Expr,
+    pub text: String,
+}
+
+/// A way through the steps: the bundled application, or separate steps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Route {
+    pub id: String,
+    pub title: String,
+    pub title_en: Option<String>,
+    /// `None`: the fallback, taken when no earlier route's condition holds.
+    pub when: Option<Expr>,
+    pub summary: Option<String>,
+    pub source: Option<Cite>,
+}
+
+/// The families a playbook covers; the others get its parent's steps and this text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scope {
+    pub when: Expr,
+    pub text: String,
+    pub source: Cite,
+}
+
+/// What a deadline counts from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Anchor {
+    Birth,
+    /// The day another step was done.
+    Step(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deadline {
+    pub rule: Rule,
+    pub from: Anchor,
+    pub note: Option<String>,
+    /// Where the deadline comes from, when not the step's own source.
+    pub source: Option<Cite>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Material {
+    pub name: String,
+    pub name_en: Option<String>,
+    pub kind: MaterialKind,
+    pub originals: u32,
+    pub copies: u32,
+    pub note: Option<String>,
+    #[serde(skip)]
+    pub when: Option<Expr>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tip {
+    pub text: String,
+    pub when: Option<Expr>,
+    pub source: Option<Cite>,
+}
+
+/// One thing to get done.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub id: String,
+    pub title: String,
+    pub title_en: Option<String>,
+    pub summary: Option<String>,
+    /// Only on this route; `None`: on every route.
+    pub route: Option<String>,
+    pub when: Option<Expr>,
+    pub agency: Option<String>,
+    pub channel: Channel,
+    pub path: Option<String>,
+    pub who: Who,
+    pub in_person: bool,
+    pub optional: bool,
+    pub requires: Vec<String>,
+    pub deadline: Option<Deadline>,
+    pub missed: Option<String>,
+    /// Not before this long after birth (a scheduled check).
+    pub start: Option<Period>,
+    /// How long after it is done its result comes (approval, payment showing, refund).
+    pub lead_time: Option<Range>,
+    pub lead_time_note: Option<String>,
+    pub materials: Vec<Material>,
+    pub tips: Vec<Tip>,
+    pub source: Cite,
+    /// The playbook the step comes from.
+    pub origin: String,
+}
+
+/// A checked playbook, merged with the playbooks it extends.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Playbook {
+    pub id: String,
+    pub name: String,
+    pub name_en: Option<String>,
+    pub summary: Option<String>,
+    pub reviewed: NaiveDate,
+    pub extends: Option<String>,
+    /// The playbook it extends, checked; a family outside `scope` is planned from it.
+    pub parent: Option<Box<Playbook>>,
+    pub scope: Option<Scope>,
+    pub sources: Vec<Source>,
+    pub contacts: Vec<Contact>,
+    pub conditions: Vec<NamedCondition>,
+    pub routes: Vec<Route>,
+    pub steps: Vec<Step>,
+}
+
+impl Playbook {
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    pub fn condition(&self, id: &str) -> Option<&NamedCondition> {
+        self.conditions.iter().find(|c| c.id == id)
+    }
+
+    pub fn route(&self, id: &str) -> Option<&Route> {
+        self.routes.iter().find(|r| r.id == id)
+    }
+
+    /// The chain of playbooks from this one up to the root, e.g. nanning, guangxi, national.
+    pub fn lineage(&self) -> Vec<&Playbook> {
+        let mut out = vec![self];
+        let mut cur = self;
+        while let Some(p) = &cur.parent {
+            out.push(p);
+            cur = p;
+        }
+        out
+    }
+}
+
+impl Who {
+    pub fn zh(self) -> &'static str {
+        match self {
+            Who::Mother => "新生儿母亲本人",
+            Who::Father => "新生儿父亲本人",
+            Who::EitherParent => "父母任一方",
+            Who::BothParents => "父母双方",
+            Who::Anyone => "持材料的任何人",
+            Who::Institution => "医院或经办机构办理（家长无需操作）",
+        }
+    }
+}
+
+impl Channel {
+    pub fn zh(self) -> &'static str {
+        match self {
+            Channel::Online => "线上",
+            Channel::Office => "线下窗口",
+            Channel::OnlineOrOffice => "线上或线下",
+        }
+    }
+}
+
+impl Trust {
+    pub fn zh(self) -> &'static str {
+        match self {
+            Trust::Official => "官方文件",
+            Trust::ExperienceReport => "家长经验分享，非官方规定",
+        }
+    }
+}
+
+impl MaterialKind {
+    pub fn zh(self) -> &'static str {
+        match self {
+            MaterialKind::Paper => "纸质",
+            MaterialKind::Electronic => "电子证照",
+            MaterialKind::Photo => "照片",
+            MaterialKind::Information => "信息",
+        }
+    }
+}
+
+impl Material {
+    /// `原件1份，复印件1份` / `电子证照` / `照片`.
+    pub fn quantity_zh(&self) -> String {
+        match self.kind {
+            MaterialKind::Paper => {
+                let mut parts = Vec::new();
+                if self.originals > 0 {
+                    parts.push(format!("原件{}份", self.originals));
+                }
+                if self.copies > 0 {
+                    parts.push(format!("复印件{}份", self.copies));
+                }
+                if parts.is_empty() {
+                    "原件".to_string()
+                } else {
+                    parts.join("，")
+                }
+            }
+            other => other.zh().to_string(),
+        }
+    }
+}

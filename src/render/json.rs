@@ -1,0 +1,154 @@
+//! `--json` and `export --format json`: the plan as data.
+
+use super::Exporter;
+use crate::calendar::Calendar;
+use crate::plan::{Plan, PlanStep};
+use crate::playbook::{Cite, Material, Playbook};
+use serde::Serialize;
+
+pub struct Json;
+
+impl Exporter for Json {
+    fn name(&self) -> &'static str {
+        "json"
+    }
+
+    fn export(&self, plan: &Plan, _calendar: &Calendar) -> String {
+        plan_json(plan, true, &[])
+    }
+}
+
+#[derive(Serialize)]
+pub struct SourceJson<'a> {
+    pub doc: &'a str,
+    pub section: &'a str,
+    pub title: Option<&'a str>,
+    pub issuer: Option<&'a str>,
+    pub trust: Option<crate::playbook::Trust>,
+}
+
+fn source<'a>(playbook: &'a Playbook, c: &'a Cite) -> SourceJson<'a> {
+    let s = playbook.source(&c.doc);
+    SourceJson {
+        doc: &c.doc,
+        section: &c.section,
+        title: s.map(|s| s.title.as_str()),
+        issuer: s.map(|s| s.issuer.as_str()),
+        trust: s.map(|s| s.trust),
+    }
+}
+
+#[derive(Serialize)]
+pub struct StepJson<'a> {
+    pub number: Option<usize>,
+    pub id: &'a str,
+    pub title: &'a str,
+    pub title_en: Option<&'a str>,
+    pub status: &'static str,
+    pub deadline: Option<String>,
+    pub deadline_rule: Option<String>,
+    pub deadline_office_day: Option<String>,
+    pub deadline_estimated: bool,
+    pub deadline_pending: Option<&'a str>,
+    pub days_left: Option<i64>,
+    pub earliest_start: Option<String>,
+    pub done_on: Option<String>,
+    pub expected: Option<[String; 2]>,
+    pub route: Option<&'a str>,
+    pub optional: bool,
+    pub agency: Option<&'a str>,
+    pub channel: crate::playbook::Channel,
+    pub path: Option<&'a str>,
+    pub who: crate::playbook::Who,
+    pub in_person: bool,
+    pub prerequisites: Vec<&'a str>,
+    pub open_prerequisites: Vec<&'a str>,
+    pub unblocks: Vec<&'a str>,
+    pub materials: Vec<&'a Material>,
+    pub tips: Vec<&'a str>,
+    pub missed: Option<&'a str>,
+    pub why: &'a [String],
+    pub source: SourceJson<'a>,
+}
+
+pub fn step<'a>(plan: &'a Plan<'_>, s: &'a PlanStep<'_>) -> StepJson<'a> {
+    let d = s.deadline.as_ref();
+    StepJson {
+        number: s.number,
+        id: &s.step.id,
+        title: &s.step.title,
+        title_en: s.step.title_en.as_deref(),
+        status: s.status.as_str(),
+        deadline: d.map(|d| d.date.to_string()),
+        deadline_rule: d.map(|d| d.rule.to_string()),
+        deadline_office_day: d.and_then(|d| d.office_day).map(|o| o.to_string()),
+        deadline_estimated: d.is_some_and(|d| d.estimated),
+        deadline_pending: s.deadline_pending.as_deref(),
+        days_left: if s.done_on.is_some() { None } else { s.days_left(plan.today) },
+        earliest_start: s.earliest_start.map(|d| d.to_string()),
+        done_on: s.done_on.map(|d| d.to_string()),
+        expected: s.expected.map(|(a, b)| [a.to_string(), b.to_string()]),
+        route: s.step.route.as_deref(),
+        optional: s.step.optional,
+        agency: s.step.agency.as_deref(),
+        channel: s.step.channel,
+        path: s.step.path.as_deref(),
+        who: s.step.who,
+        in_person: s.step.in_person,
+        prerequisites: s.prerequisites.clone(),
+        open_prerequisites: s.open_prerequisites.clone(),
+        unblocks: s.unblocks.clone(),
+        materials: s.materials.clone(),
+        tips: s.tips.iter().map(|t| t.text.as_str()).collect(),
+        missed: s.step.missed.as_deref(),
+        why: &s.why,
+        source: source(plan.playbook, &s.step.source),
+    }
+}
+
+#[derive(Serialize)]
+struct RouteJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    why: &'a str,
+}
+
+#[derive(Serialize)]
+struct PlanJson<'a> {
+    region: &'a str,
+    region_name: &'a str,
+    planned_from: &'a str,
+    today: String,
+    birth_date: String,
+    reviewed: String,
+    route: Option<RouteJson<'a>>,
+    out_of_scope: Option<&'a str>,
+    steps: Vec<StepJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    not_applicable: Option<Vec<StepJson<'a>>>,
+    warnings: &'a [String],
+    assumed_defaults: &'a [String],
+}
+
+/// The plan as pretty JSON; `all` adds the steps that do not apply.
+pub fn plan_json(plan: &Plan<'_>, all: bool, assumed: &[String]) -> String {
+    let out = PlanJson {
+        region: &plan.requested.id,
+        region_name: &plan.requested.name,
+        planned_from: &plan.playbook.id,
+        today: plan.today.to_string(),
+        birth_date: plan.profile.birth_date.to_string(),
+        reviewed: plan.requested.reviewed.to_string(),
+        route: plan.route.as_ref().map(|r| RouteJson {
+            id: &r.route.id,
+            title: &r.route.title,
+            why: &r.why,
+        }),
+        out_of_scope: plan.out_of_scope.as_ref().map(|(t, _)| t.as_str()),
+        steps: plan.steps.iter().map(|s| step(plan, s)).collect(),
+        not_applicable: all.then(|| plan.not_applicable.iter().map(|s| step(plan, s)).collect()),
+        warnings: &plan.warnings,
+        assumed_defaults: assumed,
+    };
+    serde_json::to_string_pretty(&out).expect("a plan serializes") + "\n"
+}

@@ -1,0 +1,475 @@
+//! The data dir: the only code that reads or writes a parent's files.
+//!
+//! ```text
+//! <data dir>/
+//!   babies/<name>/profile.toml    region, birth date, facts (no identity, phone or bank numbers)
+//!   babies/<name>/progress.json   the log of done / undone events
+//!   calendar/*.json               newer holiday schedules (holiday-cn format)
+//! ```
+//!
+//! Every write goes to a temporary file in the same folder, is flushed to disk, then renamed over
+//! the old file, under an exclusive lock: a crash leaves either the old or the new file.
+
+use crate::facts::Facts;
+use crate::plan::{Profile, Progress};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The schema version written by this build.
+pub const SCHEMA: u32 = 1;
+
+/// Why the data dir could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot {action} {path}: {source}")]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path} is damaged ({message}); it was left as it is. Fix or move it away, or restore it from a copy (e.g. the other parent's synced folder)")]
+    Corrupt { path: PathBuf, message: String },
+    #[error("{path} was written by a newer newborn (schema {found}, this one knows up to {SCHEMA}); update newborn. The file was not changed")]
+    TooNew { path: PathBuf, found: u32 },
+    #[error("no baby named `{name}` in {dir}; babies: {known}")]
+    UnknownBaby {
+        name: String,
+        dir: PathBuf,
+        known: String,
+    },
+    #[error("no baby set up yet in {dir}: run `newborn init --region REGION --birth-date YYYY-MM-DD` (or pass --region and --birth-date for a one-off plan)")]
+    NoBaby { dir: PathBuf },
+    #[error("several babies in {dir} ({known}): choose one with --baby NAME")]
+    WhichBaby { dir: PathBuf, known: String },
+    #[error("`{0}` is not a usable baby name: use letters, digits, - or _ (e.g. baby, 大宝, twin-2)")]
+    BadName(String),
+}
+
+fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> StoreError {
+    let path = path.to_path_buf();
+    move |source| StoreError::Io {
+        action,
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// One recorded change of progress.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Event {
+    /// When it was recorded (the clock of the machine that recorded it).
+    pub recorded: DateTime<Utc>,
+    /// A unique id, so that merged copies hold each event once.
+    pub id: String,
+    pub kind: EventKind,
+    pub step: String,
+    /// The day the step was done (for `done`).
+    pub on: NaiveDate,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    Done,
+    Undone,
+}
+
+/// Folds events into progress: in the order recorded, the last event of a step wins.
+pub fn progress_of(events: &[Event]) -> Progress {
+    let mut sorted: Vec<&Event> = events.iter().collect();
+    sorted.sort();
+    let mut progress = Progress::new();
+    for e in sorted {
+        match e.kind {
+            EventKind::Done => {
+                progress.insert(e.step.clone(), e.on);
+            }
+            EventKind::Undone => {
+                progress.remove(&e.step);
+            }
+        }
+    }
+    progress
+}
+
+/// A new random event id.
+pub fn new_event_id() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let mut out = String::new();
+    for salt in 0..2u64 {
+        let mut h = std::hash::RandomState::new().build_hasher();
+        h.write_u64(salt);
+        h.write_u128(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos()),
+        );
+        h.write_u32(std::process::id());
+        out.push_str(&format!("{:016x}", h.finish()));
+    }
+    out
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProfileFile {
+    schema: u32,
+    region: String,
+    birth_date: NaiveDate,
+    #[serde(default)]
+    facts: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProgressFile {
+    schema: u32,
+    #[serde(default)]
+    events: Vec<Event>,
+}
+
+/// A data dir.
+#[derive(Debug, Clone)]
+pub struct Store {
+    root: PathBuf,
+}
+
+impl Store {
+    pub fn new(root: impl Into<PathBuf>) -> Store {
+        Store { root: root.into() }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    fn babies_dir(&self) -> PathBuf {
+        self.root.join("babies")
+    }
+
+    fn baby_dir(&self, name: &str) -> PathBuf {
+        self.babies_dir().join(name)
+    }
+
+    /// The folder of newer holiday schedules.
+    pub fn calendar_dir(&self) -> PathBuf {
+        self.root.join("calendar")
+    }
+
+    /// The schedule files in `calendar/`, sorted.
+    pub fn calendar_files(&self) -> Result<Vec<PathBuf>, StoreError> {
+        let dir = self.calendar_dir();
+        if !dir.exists() {
+            return Ok(Vec::new());
+        }
+        let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+            .map_err(io("read", &dir))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .collect();
+        files.sort();
+        Ok(files)
+    }
+
+    /// The babies set up, sorted by name.
+    pub fn babies(&self) -> Result<Vec<String>, StoreError> {
+        let dir = self.babies_dir();
+        if !dir.exists() {
+            return Ok(Vec::new());
+        }
+        let mut names: Vec<String> = fs::read_dir(&dir)
+            .map_err(io("read", &dir))?
+            .filter_map(|e| e.ok())
+            .filter(|e| e.path().join("profile.toml").exists())
+            .filter_map(|e| e.file_name().into_string().ok())
+            .collect();
+        names.sort();
+        Ok(names)
+    }
+
+    /// Resolves `--baby`: the named baby, or the only one.
+    pub fn which_baby(&self, name: Option<&str>) -> Result<String, StoreError> {
+        let babies = self.babies()?;
+        match name {
+            Some(n) if babies.iter().any(|b| b == n) => Ok(n.to_string()),
+            Some(n) => Err(StoreError::UnknownBaby {
+                name: n.to_string(),
+                dir: self.root.clone(),
+                known: if babies.is_empty() {
+                    "(none yet)".to_string()
+                } else {
+                    babies.join(", ")
+                },
+            }),
+            None => match babies.as_slice() {
+                [] => Err(StoreError::NoBaby {
+                    dir: self.root.clone(),
+                }),
+                [one] => Ok(one.clone()),
+                _ => Err(StoreError::WhichBaby {
+                    dir: self.root.clone(),
+                    known: babies.join(", "),
+                }),
+            },
+        }
+    }
+
+    /// Checks a baby name is safe as a folder name.
+    pub fn check_name(name: &str) -> Result<(), StoreError> {
+        let ok = !name.is_empty()
+            && name.chars().count() <= 40
+            && !name.starts_with('.')
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+        if ok {
+            Ok(())
+        } else {
+            Err(StoreError::BadName(name.to_string()))
+        }
+    }
+
+    pub fn has_profile(&self, baby: &str) -> bool {
+        self.baby_dir(baby).join("profile.toml").exists()
+    }
+
+    /// Reads a baby's profile.
+    pub fn load_profile(&self, baby: &str) -> Result<Profile, StoreError> {
+        let path = self.baby_dir(baby).join("profile.toml");
+        let text = fs::read_to_string(&path).map_err(io("read", &path))?;
+        let corrupt = |message: String| StoreError::Corrupt {
+            path: path.clone(),
+            message,
+        };
+        let schema = toml::from_str::<toml::Table>(&text)
+            .map_err(|e| corrupt(e.to_string().trim().to_string()))?
+            .get("schema")
+            .and_then(|v| v.as_integer())
+            .ok_or_else(|| corrupt("no schema version".into()))?;
+        if schema > i64::from(SCHEMA) {
+            return Err(StoreError::TooNew {
+                path,
+                found: schema as u32,
+            });
+        }
+        let file: ProfileFile =
+            toml::from_str(&text).map_err(|e| corrupt(e.to_string().trim().to_string()))?;
+        let mut facts = Facts::default();
+        for (k, v) in &file.facts {
+            facts
+                .set(k, v)
+                .map_err(|e| corrupt(format!("fact {k}: {e}")))?;
+        }
+        Ok(Profile {
+            region: file.region,
+            birth_date: file.birth_date,
+            facts,
+        })
+    }
+
+    /// Writes a baby's profile (creating the baby).
+    pub fn save_profile(&self, baby: &str, profile: &Profile) -> Result<(), StoreError> {
+        Store::check_name(baby)?;
+        let dir = self.baby_dir(baby);
+        let file = ProfileFile {
+            schema: SCHEMA,
+            region: profile.region.clone(),
+            birth_date: profile.birth_date,
+            facts: profile.facts.to_map(),
+        };
+        let text = format!(
+            "# newborn profile: no identity, phone or bank numbers are stored here.\n{}",
+            toml::to_string(&file).expect("a profile serializes")
+        );
+        let _lock = self.lock(&dir)?;
+        write_atomic(&dir.join("profile.toml"), text.as_bytes())
+    }
+
+    fn progress_path(&self, baby: &str) -> PathBuf {
+        self.baby_dir(baby).join("progress.json")
+    }
+
+    /// Reads a baby's events (none yet: empty).
+    pub fn load_events(&self, baby: &str) -> Result<Vec<Event>, StoreError> {
+        read_events(&self.progress_path(baby))
+    }
+
+    /// Appends events under the lock (read, add, write atomically).
+    pub fn append_events(&self, baby: &str, new: &[Event]) -> Result<(), StoreError> {
+        let dir = self.baby_dir(baby);
+        let _lock = self.lock(&dir)?;
+        let path = self.progress_path(baby);
+        let mut events = read_events(&path)?;
+        for e in new {
+            if !events.iter().any(|x| x.id == e.id) {
+                events.push(e.clone());
+            }
+        }
+        events.sort();
+        let file = ProgressFile {
+            schema: SCHEMA,
+            events,
+        };
+        let text = serde_json::to_string_pretty(&file).expect("events serialize");
+        write_atomic(&path, format!("{text}\n").as_bytes())
+    }
+
+    /// Takes the baby folder's lock (created if missing), released when dropped.
+    fn lock(&self, dir: &Path) -> Result<File, StoreError> {
+        create_private_dir(dir)?;
+        let path = dir.join(".lock");
+        let file = open_private(&path, false)?;
+        file.lock().map_err(io("lock", &path))?;
+        Ok(file)
+    }
+}
+
+fn read_events(path: &Path) -> Result<Vec<Event>, StoreError> {
+    let text = match fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(io("read", path)(e)),
+    };
+    let corrupt = |e: serde_json::Error| StoreError::Corrupt {
+        path: path.to_path_buf(),
+        message: format!("line {}, column {}: {e}", e.line(), e.column()),
+    };
+    let head: serde_json::Value = serde_json::from_str(&text).map_err(corrupt)?;
+    let schema = head.get("schema").and_then(|s| s.as_u64()).unwrap_or(0);
+    if schema > u64::from(SCHEMA) {
+        return Err(StoreError::TooNew {
+            path: path.to_path_buf(),
+            found: schema as u32,
+        });
+    }
+    let file: ProgressFile = serde_json::from_str(&text).map_err(corrupt)?;
+    Ok(file.events)
+}
+
+fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir).map_err(io("create", dir))
+}
+
+fn open_private(path: &Path, truncate: bool) -> Result<File, StoreError> {
+    let mut options = OpenOptions::new();
+    options.write(true).create(true).truncate(truncate);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path).map_err(io("write", path))
+}
+
+/// Writes `bytes` to `path` atomically: temp file, flush to disk, rename, flush the folder.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    if !dir.as_os_str().is_empty() && !dir.exists() {
+        create_private_dir(dir)?;
+    }
+    let name = path.file_name().map_or("file".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut f = open_private(&tmp, true)?;
+        f.write_all(bytes).map_err(io("write", &tmp))?;
+        f.sync_all().map_err(io("write", &tmp))?;
+        fs::rename(&tmp, path).map_err(io("write", path))?;
+        if let Ok(d) = File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(step: &str, kind: EventKind, secs: i64) -> Event {
+        Event {
+            recorded: DateTime::from_timestamp(secs, 0).unwrap(),
+            id: new_event_id(),
+            kind,
+            step: step.into(),
+            on: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+        }
+    }
+
+    #[test]
+    fn the_last_event_of_a_step_wins() {
+        let events = vec![
+            event("a", EventKind::Undone, 30),
+            event("a", EventKind::Done, 10),
+            event("b", EventKind::Done, 20),
+        ];
+        let p = progress_of(&events);
+        assert!(!p.contains_key("a"));
+        assert!(p.contains_key("b"));
+    }
+
+    #[test]
+    fn profile_and_progress_round_trip() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let mut facts = Facts::default();
+        facts.set("father_hukou", "other").unwrap();
+        let profile = Profile {
+            region: "hebei".into(),
+            birth_date: NaiveDate::from_ymd_opt(2026, 10, 8).unwrap(),
+            facts,
+        };
+        store.save_profile("baby", &profile).unwrap();
+        assert_eq!(store.load_profile("baby").unwrap(), Profile { ..profile.clone() }.clone_with_all_set());
+        store.append_events("baby", &[event("a", EventKind::Done, 5)]).unwrap();
+        assert_eq!(store.load_events("baby").unwrap().len(), 1);
+        assert_eq!(store.which_baby(None).unwrap(), "baby");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(dir.path().join("babies/baby/progress.json")).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+    }
+
+    impl Profile {
+        fn clone_with_all_set(&self) -> Profile {
+            let mut facts = Facts::default();
+            for (k, v) in self.facts.to_map() {
+                facts.set(&k, &v).unwrap();
+            }
+            Profile {
+                facts,
+                ..self.clone()
+            }
+        }
+    }
+
+    #[test]
+    fn newer_schema_and_damaged_files_are_refused_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let p = dir.path().join("babies/baby");
+        fs::create_dir_all(&p).unwrap();
+        fs::write(p.join("progress.json"), "{\"schema\": 9, \"events\": []}").unwrap();
+        assert!(matches!(store.load_events("baby"), Err(StoreError::TooNew { found: 9, .. })));
+        fs::write(p.join("progress.json"), "{\"schema\": 1, \"events\": [").unwrap();
+        let e = store.load_events("baby").unwrap_err().to_string();
+        assert!(e.contains("damaged") && e.contains("line 1"), "{e}");
+        assert_eq!(fs::read_to_string(p.join("progress.json")).unwrap(), "{\"schema\": 1, \"events\": [");
+    }
+}
