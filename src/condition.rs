@@ -663,3 +663,86 @@ mod tests {
         assert!(p("").is_err());
     }
 }
+
+/// A `{name}` or `{name+N}` placeholder in a tip: where it is, the name, and the offset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placeholder {
+    /// Byte range of `{…}` in the text.
+    pub range: std::ops::Range<usize>,
+    pub name: String,
+    pub offset: i64,
+}
+
+/// Finds the placeholders in `text`, checking each names a number (a derived value or a
+/// counted fact).
+pub fn placeholders(text: &str) -> Result<Vec<Placeholder>, ConditionError> {
+    let mut out = Vec::new();
+    let mut rest = 0;
+    while let Some(open) = text[rest..].find('{').map(|i| rest + i) {
+        let Some(close) = text[open..].find('}').map(|i| open + i) else {
+            return err(open, "`{` without `}`: placeholders look like {today_year} or {today_year+1}");
+        };
+        let inner = &text[open + 1..close];
+        let (name, offset) = match inner.find(['+', '-']) {
+            Some(i) => {
+                let n: i64 = inner[i + 1..].trim().parse().or_else(|_| {
+                    err(open, format!("`{{{inner}}}`: expected a whole number after `{}`", &inner[i..=i]))
+                })?;
+                (inner[..i].trim(), if &inner[i..=i] == "-" { -n } else { n })
+            }
+            None => (inner.trim(), 0),
+        };
+        let numeric = DERIVED.iter().any(|(d, _)| *d == name)
+            || FACTS.iter().any(|f| f.name == name && f.ty == FactType::Count);
+        if !numeric {
+            let mut known: Vec<&str> = DERIVED.iter().map(|(d, _)| *d).collect();
+            known.extend(FACTS.iter().filter(|f| f.ty == FactType::Count).map(|f| f.name));
+            return err(
+                open,
+                format!("unknown placeholder `{{{inner}}}`; placeholders: {}", known.join(", ")),
+            );
+        }
+        out.push(Placeholder {
+            range: open..close + 1,
+            name: name.to_string(),
+            offset,
+        });
+        rest = close + 1;
+    }
+    Ok(out)
+}
+
+/// Fills the placeholders of a checked text with the family's values.
+pub fn fill(text: &str, env: &dyn Env) -> String {
+    let Ok(parts) = placeholders(text) else {
+        return text.to_string();
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for p in parts {
+        out.push_str(&text[last..p.range.start]);
+        match env.value(&p.name) {
+            Value::Int(n) => out.push_str(&(n + p.offset).to_string()),
+            other => out.push_str(&other.to_string()),
+        }
+        last = p.range.end;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+#[cfg(test)]
+mod placeholder_tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_checked_and_filled() {
+        let ps = placeholders("结束月份为{today_year+1}年8月，{birth_month}月").unwrap();
+        assert_eq!(ps.len(), 2);
+        assert_eq!(ps[0].offset, 1);
+        assert!(placeholders("{mother_hukou}").is_err());
+        assert!(placeholders("{today_year").is_err());
+        assert!(placeholders("{today_year+x}").is_err());
+        assert_eq!(placeholders("无占位符").unwrap(), vec![]);
+    }
+}

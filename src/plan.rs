@@ -98,7 +98,8 @@ pub struct PlanStep<'a> {
     /// Why the step applies (or not).
     pub why: Vec<String>,
     pub materials: Vec<&'a Material>,
-    pub tips: Vec<&'a Tip>,
+    /// The tips that fit the family, placeholders filled.
+    pub tips: Vec<ShownTip<'a>>,
     /// Applicable prerequisites not yet done.
     pub open_prerequisites: Vec<&'a str>,
     /// Applicable prerequisites.
@@ -112,6 +113,13 @@ impl PlanStep<'_> {
     pub fn days_left(&self, today: NaiveDate) -> Option<i64> {
         self.deadline.as_ref().map(|d| (d.date - today).num_days())
     }
+}
+
+/// A tip as shown to one family.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShownTip<'a> {
+    pub text: String,
+    pub source: Option<&'a crate::playbook::Cite>,
 }
 
 /// The route taken, and why.
@@ -483,6 +491,10 @@ pub fn plan<'a>(
                 .tips
                 .iter()
                 .filter(|t| t.when.as_ref().is_none_or(|w| w.eval(&env)))
+                .map(|t: &'a Tip| ShownTip {
+                    text: crate::condition::fill(&t.text, &env),
+                    source: t.source.as_ref(),
+                })
                 .collect(),
             open_prerequisites: open,
             prerequisites,

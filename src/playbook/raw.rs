@@ -145,7 +145,7 @@ pub struct RawMaterial {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawTip {
-    pub text: String,
+    pub text: S,
     pub when: Option<S>,
     pub source: Option<RawCite>,
 }

@@ -431,7 +431,13 @@ impl Validator<'_> {
             .tips
             .iter()
             .map(|t| Tip {
-                text: t.text.clone(),
+                text: {
+                    if let Err(e) = condition::placeholders(t.text.get_ref()) {
+                        let at = self.text_start(f, &t.text) + e.offset;
+                        self.error(f, at..at + 1, e.message);
+                    }
+                    t.text.get_ref().clone()
+                },
                 when: t.when.as_ref().and_then(|w| self.condition(f, w, names)),
                 source: t.source.as_ref().map(|c| self.cite(f, c, docs)),
             })

@@ -242,7 +242,7 @@ pub fn show(plan: &Plan<'_>, s: &PlanStep<'_>, calendar: &Calendar) -> String {
         out.push_str(&format!("截止日期来源：{}\n", cite(plan.playbook, c)));
     }
     for t in &s.tips {
-        if let Some(c) = &t.source {
+        if let Some(c) = t.source {
             if c != &s.step.source {
                 out.push_str(&format!("提示来源：{}\n", cite(plan.playbook, c)));
             }
