@@ -29,7 +29,12 @@ fn playbooks() {
         println!("cargo::rerun-if-changed={}", path.display());
         let stem = path.file_stem().unwrap().to_string_lossy();
         let abs = std::fs::canonicalize(path).unwrap();
-        writeln!(out, "    ({stem:?}, include_str!({:?})),", abs.display().to_string()).unwrap();
+        writeln!(
+            out,
+            "    ({stem:?}, include_str!({:?})),",
+            abs.display().to_string()
+        )
+        .unwrap();
     }
     out.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("playbooks.rs");

@@ -215,7 +215,9 @@ fn lex(text: &str) -> Result<Vec<(usize, Tok)>, ConditionError> {
                 let ch = text[start..].chars().next().unwrap_or('?');
                 return err(
                     start,
-                    format!("unexpected `{ch}`: conditions use names, numbers, ( ) [ ] , and == != < <= > >="),
+                    format!(
+                        "unexpected `{ch}`: conditions use names, numbers, ( ) [ ] , and == != < <= > >="
+                    ),
                 );
             }
         };
@@ -302,7 +304,9 @@ impl<N: Names + ?Sized> Parser<'_, N> {
                 }
             }
             (o, Tok::Name(name)) => self.atom(o, name),
-            (o, Tok::End) if o == self.len => err(o, "the condition ends too early: expected a name"),
+            (o, Tok::End) if o == self.len => {
+                err(o, "the condition ends too early: expected a name")
+            }
             (o, _) => err(o, "expected a name, `not` or `(`"),
         }
     }
@@ -324,7 +328,11 @@ impl<N: Names + ?Sized> Parser<'_, N> {
             message: format!(
                 "unknown fact or condition `{name}`{hint}; known: facts {}, derived values {}, age{}",
                 FACTS.iter().map(|f| f.name).collect::<Vec<_>>().join(", "),
-                DERIVED.iter().map(|(d, _)| *d).collect::<Vec<_>>().join(", "),
+                DERIVED
+                    .iter()
+                    .map(|(d, _)| *d)
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 if named.is_empty() {
                     String::new()
                 } else {
@@ -336,7 +344,10 @@ impl<N: Names + ?Sized> Parser<'_, N> {
 
     fn atom(&mut self, offset: usize, name: String) -> Result<Expr, ConditionError> {
         if matches!(name.as_str(), "and" | "or" | "in" | "true" | "false") {
-            return err(offset, format!("expected a name, found the keyword `{name}`"));
+            return err(
+                offset,
+                format!("expected a name, found the keyword `{name}`"),
+            );
         }
         let Some(kind) = kind_of(&name, self.names) else {
             return Err(self.unknown_name(offset, &name));
@@ -345,11 +356,16 @@ impl<N: Names + ?Sized> Parser<'_, N> {
             (NameKind::Age, Tok::Op(op)) => {
                 self.next();
                 if matches!(op, Op::Eq | Op::Ne) {
-                    return err(offset, "compare age with <, <=, > or >= (e.g. `age <= 30 working days`)");
+                    return err(
+                        offset,
+                        "compare age with <, <=, > or >= (e.g. `age <= 30 working days`)",
+                    );
                 }
                 let (o, amount) = match self.next() {
                     (o, Tok::Num(n)) => (o, n),
-                    (o, _) => return err(o, "expected a number after `age`, e.g. `age <= 1 month`"),
+                    (o, _) => {
+                        return err(o, "expected a number after `age`, e.g. `age <= 1 month`");
+                    }
                 };
                 let unit = self.unit(o)?;
                 let amount = u32::try_from(amount).or_else(|_| err(o, "number too large"))?;
@@ -385,7 +401,10 @@ impl<N: Names + ?Sized> Parser<'_, N> {
             (NameKind::Named, _) => Ok(Expr::Named(name)),
             (NameKind::Fact(FactType::Choice(words)), _) => err(
                 offset,
-                format!("`{name}` is not true/false: compare it, e.g. `{name} == {}`", words[0]),
+                format!(
+                    "`{name}` is not true/false: compare it, e.g. `{name} == {}`",
+                    words[0]
+                ),
             ),
             (_, _) => err(
                 offset,
@@ -427,21 +446,29 @@ impl<N: Names + ?Sized> Parser<'_, N> {
     ) -> Result<(), ConditionError> {
         let ordered = matches!(op, Some(Op::Lt | Op::Le | Op::Gt | Op::Ge));
         match (kind, value) {
-            (NameKind::Fact(FactType::Bool) | NameKind::Named, Value::Bool(_)) if !ordered => Ok(()),
+            (NameKind::Fact(FactType::Bool) | NameKind::Named, Value::Bool(_)) if !ordered => {
+                Ok(())
+            }
             (NameKind::Fact(FactType::Choice(words)), Value::Word(w)) if !ordered => {
                 if words.contains(&w.as_str()) {
                     Ok(())
                 } else {
                     err(
                         offset,
-                        format!("unknown value `{w}` for {name}; allowed: {}", words.join(", ")),
+                        format!(
+                            "unknown value `{w}` for {name}; allowed: {}",
+                            words.join(", ")
+                        ),
                     )
                 }
             }
             (NameKind::Fact(FactType::Count) | NameKind::Derived, Value::Int(_)) => Ok(()),
             (NameKind::Fact(FactType::Choice(words)), _) if !ordered => err(
                 offset,
-                format!("`{value}` is not a value of {name}; allowed: {}", words.join(", ")),
+                format!(
+                    "`{value}` is not a value of {name}; allowed: {}",
+                    words.join(", ")
+                ),
             ),
             (NameKind::Fact(FactType::Count) | NameKind::Derived, _) => {
                 err(offset, format!("{name} is a number; `{value}` is not"))
@@ -467,7 +494,10 @@ pub fn parse<N: Names + ?Sized>(text: &str, names: &N) -> Result<Expr, Condition
     let expr = p.expr()?;
     match p.peek() {
         Tok::End => Ok(expr),
-        _ => err(p.offset(), "unexpected text after the condition (missing `and`/`or`?)"),
+        _ => err(
+            p.offset(),
+            "unexpected text after the condition (missing `and`/`or`?)",
+        ),
     }
 }
 
@@ -601,7 +631,10 @@ mod tests {
         let cases = [
             ("married", true),
             ("not married", false),
-            ("mother_hukou == city and father_hukou in [city, province]", false),
+            (
+                "mother_hukou == city and father_hukou in [city, province]",
+                false,
+            ),
             ("mother_hukou == city or father_hukou == city", true),
             ("not (married and plurality >= 2)", false),
             ("age_days <= 90", true),
@@ -652,12 +685,22 @@ mod tests {
         assert!(e.message.contains("did you mean married"), "{}", e.message);
         assert_eq!(p("married and").unwrap_err().offset, 11);
         assert!(p("married = true").unwrap_err().message.contains("=="));
-        assert!(p("mother_hukou").unwrap_err().message.contains("not true/false"));
+        assert!(
+            p("mother_hukou")
+                .unwrap_err()
+                .message
+                .contains("not true/false")
+        );
         assert!(p("age <= 3 weeks").is_err());
         assert!(p("age == 3 days").is_err());
         assert!(p("married married").is_err());
         assert!(p("mother_hukou < city").is_err());
-        assert!(p("plurality == twins").unwrap_err().message.contains("number"));
+        assert!(
+            p("plurality == twins")
+                .unwrap_err()
+                .message
+                .contains("number")
+        );
         assert_eq!(p("married & x").unwrap_err().offset, 8);
         assert!(p("(married").is_err());
         assert!(p("").is_err());
@@ -680,26 +723,45 @@ pub fn placeholders(text: &str) -> Result<Vec<Placeholder>, ConditionError> {
     let mut rest = 0;
     while let Some(open) = text[rest..].find('{').map(|i| rest + i) {
         let Some(close) = text[open..].find('}').map(|i| open + i) else {
-            return err(open, "`{` without `}`: placeholders look like {today_year} or {today_year+1}");
+            return err(
+                open,
+                "`{` without `}`: placeholders look like {today_year} or {today_year+1}",
+            );
         };
         let inner = &text[open + 1..close];
         let (name, offset) = match inner.find(['+', '-']) {
             Some(i) => {
                 let n: i64 = inner[i + 1..].trim().parse().or_else(|_| {
-                    err(open, format!("`{{{inner}}}`: expected a whole number after `{}`", &inner[i..=i]))
+                    err(
+                        open,
+                        format!(
+                            "`{{{inner}}}`: expected a whole number after `{}`",
+                            &inner[i..=i]
+                        ),
+                    )
                 })?;
                 (inner[..i].trim(), if &inner[i..=i] == "-" { -n } else { n })
             }
             None => (inner.trim(), 0),
         };
         let numeric = DERIVED.iter().any(|(d, _)| *d == name)
-            || FACTS.iter().any(|f| f.name == name && f.ty == FactType::Count);
+            || FACTS
+                .iter()
+                .any(|f| f.name == name && f.ty == FactType::Count);
         if !numeric {
             let mut known: Vec<&str> = DERIVED.iter().map(|(d, _)| *d).collect();
-            known.extend(FACTS.iter().filter(|f| f.ty == FactType::Count).map(|f| f.name));
+            known.extend(
+                FACTS
+                    .iter()
+                    .filter(|f| f.ty == FactType::Count)
+                    .map(|f| f.name),
+            );
             return err(
                 open,
-                format!("unknown placeholder `{{{inner}}}`; placeholders: {}", known.join(", ")),
+                format!(
+                    "unknown placeholder `{{{inner}}}`; placeholders: {}",
+                    known.join(", ")
+                ),
             );
         }
         out.push(Placeholder {

@@ -44,7 +44,9 @@ impl Diagnostic {
             line,
             column: before.chars().count() + 1,
             message: message.into(),
-            line_text: text[line_start..line_end].trim_end_matches('\r').to_string(),
+            line_text: text[line_start..line_end]
+                .trim_end_matches('\r')
+                .to_string(),
             width: marked.width().max(1),
             indent: before.width(),
         }

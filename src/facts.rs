@@ -226,8 +226,8 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     let mut scored: Vec<(f64, &str)> = candidates
         .into_iter()
         .map(|c| {
-            let score = strsim::jaro_winkler(name, c)
-                .max(strsim::normalized_damerau_levenshtein(name, c));
+            let score =
+                strsim::jaro_winkler(name, c).max(strsim::normalized_damerau_levenshtein(name, c));
             (score, c)
         })
         .filter(|(s, c)| *s >= 0.6 || (!name.is_empty() && c.starts_with(name)))

@@ -5,16 +5,16 @@
 //! data dir) → [`render`] (table, Markdown, JSON).
 
 pub mod calendar;
+pub mod cli;
 pub mod condition;
 pub mod diagnostic;
+pub mod error;
 pub mod facts;
 pub mod period;
+pub mod plan;
 pub mod playbook;
 pub mod registry;
-pub mod plan;
 pub mod render;
 pub mod store;
-pub mod cli;
-pub mod error;
 
 pub use cli::run;

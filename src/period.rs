@@ -199,7 +199,10 @@ fn parse_amount(offset: usize, word: &str) -> Result<u32, PeriodError> {
 pub fn parse_period(text: &str) -> Result<Period, PeriodError> {
     let w = words(text);
     let Some(&(offset, first)) = w.first() else {
-        return Err(err(0, format!("empty period: expected e.g. `30 working days` ({UNITS})")));
+        return Err(err(
+            0,
+            format!("empty period: expected e.g. `30 working days` ({UNITS})"),
+        ));
     };
     let amount = parse_amount(offset, first)?;
     let unit = parse_unit(&w[1..], text.len())?;
@@ -220,11 +223,17 @@ pub fn parse_rule(text: &str) -> Result<Rule, PeriodError> {
         "under" => {
             let period = parse_period(rest).map_err(shift)?;
             if period.unit == Unit::WorkingDays {
-                return Err(err(offset, "`under` takes days or months (未满N天/个月), not working days"));
+                return Err(err(
+                    offset,
+                    "`under` takes days or months (未满N天/个月), not working days",
+                ));
             }
             Ok(Rule::Under(period))
         }
-        other => Err(err(offset, format!("unknown deadline `{other}`: {expected}"))),
+        other => Err(err(
+            offset,
+            format!("unknown deadline `{other}`: {expected}"),
+        )),
     }
 }
 
@@ -232,18 +241,27 @@ pub fn parse_rule(text: &str) -> Result<Rule, PeriodError> {
 pub fn parse_range(text: &str) -> Result<Range, PeriodError> {
     let w = words(text);
     let Some(&(offset, first)) = w.first() else {
-        return Err(err(0, format!("empty duration: expected e.g. `1-2 working days` ({UNITS})")));
+        return Err(err(
+            0,
+            format!("empty duration: expected e.g. `1-2 working days` ({UNITS})"),
+        ));
     };
     let unit = parse_unit(&w[1..], text.len())?;
     let (min, max) = match first.split_once('-') {
-        Some((a, b)) => (parse_amount(offset, a)?, parse_amount(offset + a.len() + 1, b)?),
+        Some((a, b)) => (
+            parse_amount(offset, a)?,
+            parse_amount(offset + a.len() + 1, b)?,
+        ),
         None => {
             let n = parse_amount(offset, first)?;
             (n, n)
         }
     };
     if min > max {
-        return Err(err(offset, format!("`{first}`: the smaller number comes first")));
+        return Err(err(
+            offset,
+            format!("`{first}`: the smaller number comes first"),
+        ));
     }
     Ok(Range {
         min: Period { amount: min, unit },
@@ -273,7 +291,10 @@ mod tests {
         assert_eq!(last("under 6 months", "2026-01-10"), d("2026-07-09"));
         assert_eq!(last("under 6 months", "2026-08-31"), d("2027-02-27"));
         assert_eq!(last("within 12 months", "2024-02-29"), d("2025-02-28"));
-        assert_eq!(last("within 30 working days", "2026-10-08"), d("2026-11-18"));
+        assert_eq!(
+            last("within 30 working days", "2026-10-08"),
+            d("2026-11-18")
+        );
     }
 
     #[test]
@@ -301,7 +322,11 @@ mod tests {
     fn malformed_periods_say_where_and_what() {
         let e = parse_rule("within 30 workdays").unwrap_err();
         assert_eq!(e.offset, 10);
-        assert!(e.message.contains("unknown unit `workdays`"), "{}", e.message);
+        assert!(
+            e.message.contains("unknown unit `workdays`"),
+            "{}",
+            e.message
+        );
         let e = parse_rule("before 3 days").unwrap_err();
         assert!(e.message.contains("unknown deadline `before`"));
         let e = parse_rule("within x days").unwrap_err();
@@ -309,6 +334,11 @@ mod tests {
         assert!(parse_rule("under 3 working days").is_err());
         assert!(parse_range("5-3 days").is_err());
         assert!(parse_period("").is_err());
-        assert!(parse_period("3").unwrap_err().message.contains("missing a unit"));
+        assert!(
+            parse_period("3")
+                .unwrap_err()
+                .message
+                .contains("missing a unit")
+        );
     }
 }

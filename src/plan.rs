@@ -234,7 +234,9 @@ impl<'a> FamilyEnv<'a> {
 impl Env for FamilyEnv<'_> {
     fn value(&self, name: &str) -> Value {
         let (birth, today) = (self.birth(), self.today);
-        let months = |a: NaiveDate, b: NaiveDate| i64::from(b.year() * 12 + b.month() as i32 - a.year() * 12 - a.month() as i32);
+        let months = |a: NaiveDate, b: NaiveDate| {
+            i64::from(b.year() * 12 + b.month() as i32 - a.year() * 12 - a.month() as i32)
+        };
         let int = |n: i64| Value::Int(n);
         match name {
             "age_days" => int((today - birth).num_days()),
@@ -331,13 +333,15 @@ pub fn plan<'a>(
     let env = FamilyEnv::new(playbook, profile, today, calendar);
 
     // Rules change: remind when the playbook was last reviewed more than a year ago.
-    if let Some(year_later) = requested.reviewed.checked_add_months(chrono::Months::new(12)) {
-        if today > year_later {
-            warnings.push(format!(
-                "“{}”手册最后核对于 {}，已超过一年：规定可能已变，办理前请向办理部门或热线确认。",
-                requested.name, requested.reviewed
-            ));
-        }
+    if let Some(year_later) = requested
+        .reviewed
+        .checked_add_months(chrono::Months::new(12))
+        && today > year_later
+    {
+        warnings.push(format!(
+            "“{}”手册最后核对于 {}，已超过一年：规定可能已变，办理前请向办理部门或热线确认。",
+            requested.name, requested.reviewed
+        ));
     }
 
     let route = choose_route(playbook, progress, &env);
@@ -380,14 +384,26 @@ pub fn plan<'a>(
         .collect();
     let prereqs: Vec<Vec<usize>> = applicable
         .iter()
-        .map(|s| s.requires.iter().filter_map(|r| index.get(r.as_str()).copied()).collect())
+        .map(|s| {
+            s.requires
+                .iter()
+                .filter_map(|r| index.get(r.as_str()).copied())
+                .collect()
+        })
         .collect();
 
     // Dates of each applicable step.
     let birth = profile.birth_date;
     let mut deadlines = Vec::with_capacity(applicable.len());
     for step in &applicable {
-        deadlines.push(deadline_of(step, birth, progress, calendar, playbook, &mut warnings));
+        deadlines.push(deadline_of(
+            step,
+            birth,
+            progress,
+            calendar,
+            playbook,
+            &mut warnings,
+        ));
     }
 
     // Order: prerequisites first, then the earliest date, then playbook order.
@@ -402,7 +418,10 @@ pub fn plan<'a>(
         let step = applicable[i];
         let (deadline, deadline_pending) = deadlines[i].clone();
         let done_on = progress.get(&step.id).copied();
-        let prerequisites: Vec<&str> = prereqs[i].iter().map(|&j| applicable[j].id.as_str()).collect();
+        let prerequisites: Vec<&str> = prereqs[i]
+            .iter()
+            .map(|&j| applicable[j].id.as_str())
+            .collect();
         let open: Vec<&str> = prereqs[i]
             .iter()
             .filter(|&&j| !progress.contains_key(&applicable[j].id))
@@ -451,10 +470,10 @@ pub fn plan<'a>(
         };
 
         let mut why = Vec::new();
-        if let Some(r) = &step.route {
-            if let Some(route) = playbook.route(r) {
-                why.push(format!("属于路线“{}”", route.title));
-            }
+        if let Some(r) = &step.route
+            && let Some(route) = playbook.route(r)
+        {
+            why.push(format!("属于路线“{}”", route.title));
         }
         match &step.when {
             Some(when) => why.push(format!("条件成立：{}", explain_true(when, &env))),
@@ -498,7 +517,10 @@ pub fn plan<'a>(
                 .collect(),
             open_prerequisites: open,
             prerequisites,
-            unblocks: unblocks_sorted.iter().map(|&k| applicable[k].id.as_str()).collect(),
+            unblocks: unblocks_sorted
+                .iter()
+                .map(|&k| applicable[k].id.as_str())
+                .collect(),
         });
     }
 
@@ -546,7 +568,13 @@ pub fn plan<'a>(
     }
 }
 
-fn warn_unknown(warnings: &mut Vec<String>, calendar: &Calendar, from: NaiveDate, to: NaiveDate, title: &str) {
+fn warn_unknown(
+    warnings: &mut Vec<String>,
+    calendar: &Calendar,
+    from: NaiveDate,
+    to: NaiveDate,
+    title: &str,
+) {
     let years = calendar.unknown_years(from, to);
     let w = unknown_year_warning(&years, &format!("“{title}”的日期"));
     if !warnings.contains(&w) {
@@ -597,7 +625,10 @@ fn deadline_of(
                     .iter()
                     .find(|s| &s.id == id)
                     .map_or(id.as_str(), |s| s.title.as_str());
-                return (None, Some(format!("从“{title}”办完之日起算{}", d.rule.zh())));
+                return (
+                    None,
+                    Some(format!("从“{title}”办完之日起算{}", d.rule.zh())),
+                );
             }
         },
     };

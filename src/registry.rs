@@ -93,7 +93,8 @@ impl Registry {
             name: path.display().to_string(),
             text,
         };
-        let raw = playbook::parse_file(&file).map_err(|d| LoadError::Invalid(Diagnostics(vec![d])))?;
+        let raw =
+            playbook::parse_file(&file).map_err(|d| LoadError::Invalid(Diagnostics(vec![d])))?;
         let id = raw.id.get_ref().clone();
         self.entries.insert(
             id.clone(),
@@ -142,7 +143,9 @@ impl Registry {
             let raw = playbook::parse_file(&file).map_err(invalid)?;
             if let Some(parent) = &raw.extends {
                 let pid = parent.get_ref();
-                if chain.iter().any(|(_, r): &(SourceFile, playbook::raw::RawPlaybook)| r.id.get_ref() == pid)
+                if chain
+                    .iter()
+                    .any(|(_, r): &(SourceFile, playbook::raw::RawPlaybook)| r.id.get_ref() == pid)
                     || raw.id.get_ref() == pid
                 {
                     return Err(invalid(Diagnostic::at(
@@ -161,7 +164,10 @@ impl Registry {
                     return Err(invalid(Diagnostic::at(
                         &file,
                         parent.span(),
-                        format!("extends unknown playbook `{pid}`{hint}; known: {}", self.ids().join(", ")),
+                        format!(
+                            "extends unknown playbook `{pid}`{hint}; known: {}",
+                            self.ids().join(", ")
+                        ),
                     )));
                 };
                 next = Some(entry.file.clone());
@@ -181,7 +187,10 @@ mod tests {
     fn unknown_regions_suggest_the_closest() {
         let r = Registry::embedded();
         let e = r.load("hebie").unwrap_err().to_string();
-        assert!(e.starts_with("unknown region `hebie` (did you mean hebei"), "{e}");
+        assert!(
+            e.starts_with("unknown region `hebie` (did you mean hebei"),
+            "{e}"
+        );
     }
 }
 

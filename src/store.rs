@@ -31,9 +31,13 @@ pub enum StoreError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path} is damaged ({message}); it was left as it is. Fix or move it away, or restore it from a copy (e.g. the other parent's synced folder)")]
+    #[error(
+        "{path} is damaged ({message}); it was left as it is. Fix or move it away, or restore it from a copy (e.g. the other parent's synced folder)"
+    )]
     Corrupt { path: PathBuf, message: String },
-    #[error("{path} was written by a newer newborn (schema {found}, this one knows up to {SCHEMA}); update newborn. The file was not changed")]
+    #[error(
+        "{path} was written by a newer newborn (schema {found}, this one knows up to {SCHEMA}); update newborn. The file was not changed"
+    )]
     TooNew { path: PathBuf, found: u32 },
     #[error("no baby named `{name}` in {dir}; babies: {known}")]
     UnknownBaby {
@@ -41,11 +45,15 @@ pub enum StoreError {
         dir: PathBuf,
         known: String,
     },
-    #[error("no baby set up yet in {dir}: run `newborn init --region REGION --birth-date YYYY-MM-DD` (or pass --region and --birth-date for a one-off plan)")]
+    #[error(
+        "no baby set up yet in {dir}: run `newborn init --region REGION --birth-date YYYY-MM-DD` (or pass --region and --birth-date for a one-off plan)"
+    )]
     NoBaby { dir: PathBuf },
     #[error("several babies in {dir} ({known}): choose one with --baby NAME")]
     WhichBaby { dir: PathBuf, known: String },
-    #[error("`{0}` is not a usable baby name: use letters, digits, - or _ (e.g. baby, 大宝, twin-2)")]
+    #[error(
+        "`{0}` is not a usable baby name: use letters, digits, - or _ (e.g. baby, 大宝, twin-2)"
+    )]
     BadName(String),
 }
 
@@ -378,7 +386,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     if !dir.as_os_str().is_empty() && !dir.exists() {
         create_private_dir(dir)?;
     }
-    let name = path.file_name().map_or("file".into(), |n| n.to_string_lossy().into_owned());
+    let name = path
+        .file_name()
+        .map_or("file".into(), |n| n.to_string_lossy().into_owned());
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
     let result = (|| {
         let mut f = open_private(&tmp, true)?;
@@ -434,14 +444,22 @@ mod tests {
             facts,
         };
         store.save_profile("baby", &profile).unwrap();
-        assert_eq!(store.load_profile("baby").unwrap(), Profile { ..profile.clone() }.clone_with_all_set());
-        store.append_events("baby", &[event("a", EventKind::Done, 5)]).unwrap();
+        assert_eq!(
+            store.load_profile("baby").unwrap(),
+            Profile { ..profile.clone() }.clone_with_all_set()
+        );
+        store
+            .append_events("baby", &[event("a", EventKind::Done, 5)])
+            .unwrap();
         assert_eq!(store.load_events("baby").unwrap().len(), 1);
         assert_eq!(store.which_baby(None).unwrap(), "baby");
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = fs::metadata(dir.path().join("babies/baby/progress.json")).unwrap().permissions().mode();
+            let mode = fs::metadata(dir.path().join("babies/baby/progress.json"))
+                .unwrap()
+                .permissions()
+                .mode();
             assert_eq!(mode & 0o777, 0o600);
         }
     }
@@ -466,10 +484,16 @@ mod tests {
         let p = dir.path().join("babies/baby");
         fs::create_dir_all(&p).unwrap();
         fs::write(p.join("progress.json"), "{\"schema\": 9, \"events\": []}").unwrap();
-        assert!(matches!(store.load_events("baby"), Err(StoreError::TooNew { found: 9, .. })));
+        assert!(matches!(
+            store.load_events("baby"),
+            Err(StoreError::TooNew { found: 9, .. })
+        ));
         fs::write(p.join("progress.json"), "{\"schema\": 1, \"events\": [").unwrap();
         let e = store.load_events("baby").unwrap_err().to_string();
         assert!(e.contains("damaged") && e.contains("line 1"), "{e}");
-        assert_eq!(fs::read_to_string(p.join("progress.json")).unwrap(), "{\"schema\": 1, \"events\": [");
+        assert_eq!(
+            fs::read_to_string(p.join("progress.json")).unwrap(),
+            "{\"schema\": 1, \"events\": ["
+        );
     }
 }

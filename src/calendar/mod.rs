@@ -57,7 +57,9 @@ pub enum CalendarError {
         "{path}: not a holiday schedule in the holiday-cn JSON format ({message}); expected {{\"year\": 2027, \"days\": [{{\"name\": \"元旦\", \"date\": \"2027-01-01\", \"isOffDay\": true}}]}}"
     )]
     Format { path: PathBuf, message: String },
-    #[error("{path}: the schedule for {year} lists no days; an empty schedule cannot be told from an unpublished one")]
+    #[error(
+        "{path}: the schedule for {year} lists no days; an empty schedule cannot be told from an unpublished one"
+    )]
     Empty { path: PathBuf, year: i32 },
 }
 
@@ -215,7 +217,9 @@ impl Calendar {
     /// The years in `[from, to]` (by date) whose schedule is not known.
     pub fn unknown_years(&self, from: NaiveDate, to: NaiveDate) -> Vec<i32> {
         let (a, b) = if from <= to { (from, to) } else { (to, from) };
-        (a.year()..=b.year()).filter(|y| !self.is_known(*y)).collect()
+        (a.year()..=b.year())
+            .filter(|y| !self.is_known(*y))
+            .collect()
     }
 
     fn special_index(&self, date: NaiveDate) -> Result<usize, usize> {

@@ -10,7 +10,9 @@ use std::path::PathBuf;
 /// An offline checklist for parents in mainland China after a baby is born.
 #[derive(Debug, Parser)]
 #[command(name = "newborn", version, about, long_about = None)]
-#[command(after_help = "Exit status: 0 success, 1 failure (files, playbooks, state), 2 usage (bad options or values).\n例：newborn plan --region hebei --birth-date 2026-10-08")]
+#[command(
+    after_help = "Exit status: 0 success, 1 failure (files, playbooks, state), 2 usage (bad options or values).\n例：newborn plan --region hebei --birth-date 2026-10-08"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
@@ -135,9 +137,13 @@ pub enum Command {
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
         let shape = s.len() == 10
-            && s.bytes()
-                .enumerate()
-                .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+            && s.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
         if shape {
             format!("{s} is not a date in the calendar (expected YYYY-MM-DD, e.g. 2026-10-08)")
         } else {

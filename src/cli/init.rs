@@ -10,7 +10,11 @@ use dialoguer::{Input, Select, theme::ColorfulTheme};
 use std::io::Write;
 
 pub fn init(ctx: &Context, args: FamilyArgs, force: bool, out: &mut dyn Write) -> Result<()> {
-    let baby = ctx.global.baby.clone().unwrap_or_else(|| "baby".to_string());
+    let baby = ctx
+        .global
+        .baby
+        .clone()
+        .unwrap_or_else(|| "baby".to_string());
     Store::check_name(&baby)?;
     if ctx.store.has_profile(&baby) && !force {
         return Err(usage(format!(
@@ -54,7 +58,13 @@ pub fn init(ctx: &Context, args: FamilyArgs, force: bool, out: &mut dyn Write) -
             assumed.join(" ")
         )?;
     }
-    let plan = plan::plan(&playbook, &profile, &Progress::new(), ctx.today, &ctx.calendar);
+    let plan = plan::plan(
+        &playbook,
+        &profile,
+        &Progress::new(),
+        ctx.today,
+        &ctx.calendar,
+    );
     if let Some(r) = &plan.route {
         writeln!(out, "路线：{}——{}", r.route.title, r.why)?;
     }
@@ -102,7 +112,7 @@ fn prompt(ctx: &Context, args: FamilyArgs, mut facts: Facts) -> Result<Profile> 
                 })
                 .interact_text()
                 .context("no answer to the birth date question")?;
-            parse_date(&text).map_err(|e| usage(e))?
+            parse_date(&text).map_err(usage)?
         }
     };
     for def in FACTS {
@@ -122,7 +132,10 @@ fn prompt(ctx: &Context, args: FamilyArgs, mut facts: Facts) -> Result<Profile> 
                 if pick == 0 { "true" } else { "false" }.to_string()
             }
             FactType::Choice(words) => {
-                let default = words.iter().position(|w| Value::Word((*w).into()) == current).unwrap_or(0);
+                let default = words
+                    .iter()
+                    .position(|w| Value::Word((*w).into()) == current)
+                    .unwrap_or(0);
                 let pick = Select::with_theme(&theme)
                     .with_prompt(def.question)
                     .items(words)

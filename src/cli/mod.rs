@@ -76,7 +76,9 @@ impl Context {
             calendar.add_schedule_file(file)?;
         }
         // Only the edge reads the clock.
-        let today = global.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+        let today = global
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
         Ok(Context {
             store,
             registry,
@@ -154,7 +156,13 @@ struct Family {
 
 impl Family {
     fn plan<'a>(&'a self, ctx: &Context) -> Plan<'a> {
-        plan::plan(&self.playbook, &self.profile, &self.progress, ctx.today, &ctx.calendar)
+        plan::plan(
+            &self.playbook,
+            &self.profile,
+            &self.progress,
+            ctx.today,
+            &ctx.calendar,
+        )
     }
 }
 
@@ -206,7 +214,11 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<()> {
             let id = resolve_step(&plan, &step)?;
             let s = plan.find(&id).context("the step is in the plan")?;
             if ctx.global.json {
-                writeln!(out, "{}", serde_json::to_string_pretty(&render::json::step(&plan, s))?)?;
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&render::json::step(&plan, s))?
+                )?;
             } else {
                 write!(out, "{}", render::text::show(&plan, s, &ctx.calendar))?;
             }
@@ -251,7 +263,11 @@ fn resolve_step(plan: &Plan<'_>, text: &str) -> Result<String> {
             ))),
         };
     }
-    let matches: Vec<&str> = ids.iter().copied().filter(|id| id.starts_with(text)).collect();
+    let matches: Vec<&str> = ids
+        .iter()
+        .copied()
+        .filter(|id| id.starts_with(text))
+        .collect();
     match matches.as_slice() {
         [one] => Ok((*one).to_string()),
         [] => {
@@ -325,7 +341,9 @@ fn mark(ctx: &Context, steps: &[String], on: Option<NaiveDate>, out: &mut dyn Wr
             Some(day) => {
                 writeln!(out, "✓ 已完成：{label}，{day}")?;
                 if s.status == Status::NotApplicable {
-                    eprintln!("newborn: note: {id} does not apply to this family's plan; recorded anyway");
+                    eprintln!(
+                        "newborn: note: {id} does not apply to this family's plan; recorded anyway"
+                    );
                 }
                 let open: Vec<&str> = s
                     .open_prerequisites
@@ -441,7 +459,7 @@ fn check(ctx: &Context, paths: &[PathBuf], out: &mut dyn Write) -> Result<()> {
         targets = registry
             .ids()
             .iter()
-            .map(|id| (format!("{id}"), id.to_string()))
+            .map(|id| (id.to_string(), id.to_string()))
             .collect();
     }
     for (name, id) in &targets {
@@ -542,7 +560,16 @@ fn facts(ctx: &Context, out: &mut dyn Write) -> Result<()> {
         return Ok(());
     }
     for f in FACTS {
-        writeln!(out, "{:<22} {}（默认 {}）\n{:<22} {} — {}", f.name, f.allowed(), f.default, "", f.question, f.help)?;
+        writeln!(
+            out,
+            "{:<22} {}（默认 {}）\n{:<22} {} — {}",
+            f.name,
+            f.allowed(),
+            f.default,
+            "",
+            f.question,
+            f.help
+        )?;
     }
     Ok(())
 }

@@ -8,7 +8,7 @@ pub mod raw;
 pub mod validate;
 
 use crate::condition::Expr;
-use crate::period::{Range, Rule, Period};
+use crate::period::{Period, Range, Rule};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

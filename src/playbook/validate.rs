@@ -23,7 +23,9 @@ pub fn parse_file(file: &SourceFile) -> Result<RawPlaybook, Diagnostic> {
 /// Checks a chain of playbooks, root first (e.g. national, guangxi, nanning), and returns the
 /// last one merged with those it extends.
 pub fn build(chain: &[(SourceFile, RawPlaybook)]) -> Result<Playbook, Diagnostics> {
-    let (last, init) = chain.split_last().expect("a chain has at least one playbook");
+    let (last, init) = chain
+        .split_last()
+        .expect("a chain has at least one playbook");
     let parent = if init.is_empty() {
         None
     } else {
@@ -76,9 +78,12 @@ fn date_of(dt: &toml::value::Datetime) -> Option<NaiveDate> {
 
 fn is_kebab(id: &str) -> bool {
     !id.is_empty()
-        && id
-            .split('-')
-            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 struct ConditionNames<'a>(&'a [String]);
@@ -164,34 +169,57 @@ impl Validator<'_> {
         let mut seen: HashMap<(usize, &str), ()> = HashMap::new();
         for (f, id) in ids {
             if seen.insert((f, id.get_ref().as_str()), ()).is_some() {
-                self.error(f, id.span(), format!("duplicate {what} id `{}`", id.get_ref()));
+                self.error(
+                    f,
+                    id.span(),
+                    format!("duplicate {what} id `{}`", id.get_ref()),
+                );
             } else if !is_kebab(id.get_ref()) {
                 self.error(
                     f,
                     id.span(),
-                    format!("{what} id `{}` must be kebab-case (a-z, 0-9, -)", id.get_ref()),
+                    format!(
+                        "{what} id `{}` must be kebab-case (a-z, 0-9, -)",
+                        id.get_ref()
+                    ),
                 );
             }
         }
     }
 
-    fn playbook(&mut self, last: &(SourceFile, RawPlaybook), parent: Option<Box<Playbook>>) -> Playbook {
+    fn playbook(
+        &mut self,
+        last: &(SourceFile, RawPlaybook),
+        parent: Option<Box<Playbook>>,
+    ) -> Playbook {
         let f_last = self.chain.len() - 1;
         let (file, raw) = last;
         let chain = self.chain;
 
         // The file's own header.
         if !is_kebab(raw.id.get_ref()) {
-            self.error(f_last, raw.id.span(), "playbook id must be kebab-case (a-z, 0-9, -)");
+            self.error(
+                f_last,
+                raw.id.span(),
+                "playbook id must be kebab-case (a-z, 0-9, -)",
+            );
         }
         let reviewed = date_of(raw.reviewed.get_ref()).unwrap_or_else(|| {
-            self.error(f_last, raw.reviewed.span(), "`reviewed` must be a date like 2026-11-23");
+            self.error(
+                f_last,
+                raw.reviewed.span(),
+                "`reviewed` must be a date like 2026-11-23",
+            );
             NaiveDate::MIN
         });
-        if let (Some(ext), Some(p)) = (&raw.extends, &parent) {
-            if ext.get_ref() != &p.id {
-                self.error(f_last, ext.span(), format!("extends `{}`, but the chain has `{}`", ext.get_ref(), p.id));
-            }
+        if let (Some(ext), Some(p)) = (&raw.extends, &parent)
+            && ext.get_ref() != &p.id
+        {
+            self.error(
+                f_last,
+                ext.span(),
+                format!("extends `{}`, but the chain has `{}`", ext.get_ref(), p.id),
+            );
         }
         let _ = file;
 
@@ -202,7 +230,11 @@ impl Validator<'_> {
             self.unique("route", r.routes.iter().map(|s| (f, &s.id)));
         }
         let sources = Merged::new(chain, |r| &r.sources, |s: &raw::RawSource| s.id.get_ref());
-        let docs: HashSet<&str> = sources.items.iter().map(|(_, s)| s.id.get_ref().as_str()).collect();
+        let docs: HashSet<&str> = sources
+            .items
+            .iter()
+            .map(|(_, s)| s.id.get_ref().as_str())
+            .collect();
         let sources: Vec<Source> = sources
             .items
             .iter()
@@ -241,9 +273,19 @@ impl Validator<'_> {
         // Named conditions: each may use the ones before it.
         let mut names: Vec<String> = Vec::new();
         let mut conditions = Vec::new();
-        for (f, c) in Merged::new(chain, |r| &r.conditions, |c: &raw::RawCondition| c.id.get_ref()).items {
+        for (f, c) in Merged::new(
+            chain,
+            |r| &r.conditions,
+            |c: &raw::RawCondition| c.id.get_ref(),
+        )
+        .items
+        {
             if c.all.is_empty() {
-                self.error(f, c.id.span(), "a condition needs at least one clause in `all`");
+                self.error(
+                    f,
+                    c.id.span(),
+                    "a condition needs at least one clause in `all`",
+                );
             }
             let clauses = c
                 .all
@@ -283,7 +325,11 @@ impl Validator<'_> {
         for (i, (f, r)) in merged_routes.items.iter().enumerate() {
             let when = r.when.as_ref().and_then(|w| self.condition(*f, w, &names));
             if r.when.is_none() && i + 1 < route_count {
-                self.error(*f, r.id.span(), "only the last route may have no `when` (it is the fallback)");
+                self.error(
+                    *f,
+                    r.id.span(),
+                    "only the last route may have no `when` (it is the fallback)",
+                );
             }
             let source = r.source.as_ref().map(|c| self.cite(*f, c, &docs));
             routes.push(Route {
@@ -330,26 +376,37 @@ impl Validator<'_> {
         for (f, s) in steps {
             let id = s.id.get_ref().as_str();
             if !is_kebab(id) {
-                self.error(*f, s.id.span(), format!("step id `{id}` must be kebab-case (a-z, 0-9, -)"));
+                self.error(
+                    *f,
+                    s.id.span(),
+                    format!("step id `{id}` must be kebab-case (a-z, 0-9, -)"),
+                );
             }
             let route = s.route.as_ref().map(|r| r.get_ref().as_str());
-            if let Some(r) = &s.route {
-                if !routes.contains(&r.get_ref().as_str()) {
-                    let near = closest(r.get_ref(), routes.iter().copied());
-                    self.error(
-                        *f,
-                        r.span(),
-                        format!(
-                            "unknown route `{}`{}; routes: {}",
-                            r.get_ref(),
-                            hint(&near),
-                            if routes.is_empty() { "(none defined)".to_string() } else { routes.join(", ") }
-                        ),
-                    );
-                }
+            if let Some(r) = &s.route
+                && !routes.contains(&r.get_ref().as_str())
+            {
+                let near = closest(r.get_ref(), routes.iter().copied());
+                self.error(
+                    *f,
+                    r.span(),
+                    format!(
+                        "unknown route `{}`{}; routes: {}",
+                        r.get_ref(),
+                        hint(&near),
+                        if routes.is_empty() {
+                            "(none defined)".to_string()
+                        } else {
+                            routes.join(", ")
+                        }
+                    ),
+                );
             }
             let variants = seen.entry(id).or_default();
-            if variants.iter().any(|v| v.is_none() || route.is_none() || *v == route) {
+            if variants
+                .iter()
+                .any(|v| v.is_none() || route.is_none() || *v == route)
+            {
                 self.error(
                     *f,
                     s.id.span(),
@@ -369,13 +426,16 @@ impl Validator<'_> {
         _routes: &[&str],
     ) -> Step {
         let when = s.when.as_ref().and_then(|w| self.condition(f, w, names));
-        let rule = s.deadline.as_ref().and_then(|d| match period::parse_rule(d.get_ref()) {
-            Ok(rule) => Some(rule),
-            Err(e) => {
-                self.period_error(f, d, e);
-                None
-            }
-        });
+        let rule = s
+            .deadline
+            .as_ref()
+            .and_then(|d| match period::parse_rule(d.get_ref()) {
+                Ok(rule) => Some(rule),
+                Err(e) => {
+                    self.period_error(f, d, e);
+                    None
+                }
+            });
         if s.deadline.is_none() {
             for (key, present) in [
                 ("deadline_from", s.deadline_from.is_some()),
@@ -383,7 +443,11 @@ impl Validator<'_> {
                 ("deadline_source", s.deadline_source.is_some()),
             ] {
                 if present {
-                    self.error(f, s.id.span(), format!("step `{}` has `{key}` but no `deadline`", s.id.get_ref()));
+                    self.error(
+                        f,
+                        s.id.span(),
+                        format!("step `{}` has `{key}` but no `deadline`", s.id.get_ref()),
+                    );
                 }
             }
         }
@@ -397,22 +461,35 @@ impl Validator<'_> {
             note: s.deadline_note.clone(),
             source: deadline_source,
         });
-        let start = s.start.as_ref().and_then(|p| match period::parse_period(p.get_ref()) {
-            Ok(p) => Some(p),
-            Err(e) => {
-                self.period_error(f, p, e);
-                None
-            }
-        });
-        let lead_time = s.lead_time.as_ref().and_then(|p| match period::parse_range(p.get_ref()) {
-            Ok(p) => Some(p),
-            Err(e) => {
-                self.period_error(f, p, e);
-                None
-            }
-        });
+        let start = s
+            .start
+            .as_ref()
+            .and_then(|p| match period::parse_period(p.get_ref()) {
+                Ok(p) => Some(p),
+                Err(e) => {
+                    self.period_error(f, p, e);
+                    None
+                }
+            });
+        let lead_time = s
+            .lead_time
+            .as_ref()
+            .and_then(|p| match period::parse_range(p.get_ref()) {
+                Ok(p) => Some(p),
+                Err(e) => {
+                    self.period_error(f, p, e);
+                    None
+                }
+            });
         if s.lead_time.is_none() && s.lead_time_note.is_some() {
-            self.error(f, s.id.span(), format!("step `{}` has `lead_time_note` but no `lead_time`", s.id.get_ref()));
+            self.error(
+                f,
+                s.id.span(),
+                format!(
+                    "step `{}` has `lead_time_note` but no `lead_time`",
+                    s.id.get_ref()
+                ),
+            );
         }
         let materials = s
             .materials
@@ -485,7 +562,8 @@ impl Validator<'_> {
         let all_ids: Vec<&str> = steps.iter().map(|(_, s)| s.id.get_ref().as_str()).collect();
         let mut reported: HashSet<(usize, usize)> = HashSet::new();
         for route in &route_list {
-            let here: Vec<&(usize, &raw::RawStep)> = steps.iter().filter(|(_, s)| on_route(s, *route)).collect();
+            let here: Vec<&(usize, &raw::RawStep)> =
+                steps.iter().filter(|(_, s)| on_route(s, *route)).collect();
             let index: BTreeMap<&str, usize> = here
                 .iter()
                 .enumerate()
@@ -493,7 +571,10 @@ impl Validator<'_> {
                 .collect();
             let mut edges: Vec<Vec<usize>> = vec![Vec::new(); here.len()];
             for (i, (f, s)) in here.iter().enumerate() {
-                let refs = s.requires.iter().chain(s.deadline_from.iter().filter(|d| d.get_ref() != "birth"));
+                let refs = s
+                    .requires
+                    .iter()
+                    .chain(s.deadline_from.iter().filter(|d| d.get_ref() != "birth"));
                 for r in refs {
                     match index.get(r.get_ref().as_str()) {
                         Some(&j) => edges[i].push(j),
@@ -522,14 +603,21 @@ impl Validator<'_> {
                 }
             }
             if let Some(cycle) = find_cycle(&edges) {
-                let names: Vec<&str> = cycle.iter().map(|&i| here[i].1.id.get_ref().as_str()).collect();
+                let names: Vec<&str> = cycle
+                    .iter()
+                    .map(|&i| here[i].1.id.get_ref().as_str())
+                    .collect();
                 let (f, first) = here[cycle[0]];
                 let key = (*f, first.id.span().start);
                 if reported.insert(key) {
                     self.error(
                         *f,
                         first.id.span(),
-                        format!("prerequisites form a cycle: {} → {}", names.join(" → "), names[0]),
+                        format!(
+                            "prerequisites form a cycle: {} → {}",
+                            names.join(" → "),
+                            names[0]
+                        ),
                     );
                 }
             }
@@ -621,7 +709,11 @@ trust = "official"
 
     #[test]
     fn a_valid_playbook_loads() {
-        let p = load(&(step("a", "deadline = \"within 30 working days\"") + &step("b", "requires = [\"a\"]"))).unwrap();
+        let p = load(
+            &(step("a", "deadline = \"within 30 working days\"")
+                + &step("b", "requires = [\"a\"]")),
+        )
+        .unwrap();
         assert_eq!(p.steps.len(), 2);
         assert_eq!(p.steps[1].requires, vec!["a"]);
     }
@@ -639,9 +731,16 @@ trust = "official"
         assert!(e.contains("duplicate step id `a`"), "{e}");
         let e = load(&step("a", "requires = [\"nope\"]")).unwrap_err();
         assert!(e.contains("unknown step `nope`"), "{e}");
-        let e = load(&(step("a", "requires = [\"c\"]") + &step("b", "requires = [\"a\"]") + &step("c", "requires = [\"b\"]")))
-            .unwrap_err();
-        assert!(e.contains("prerequisites form a cycle: a → c → b → a"), "{e}");
+        let e = load(
+            &(step("a", "requires = [\"c\"]")
+                + &step("b", "requires = [\"a\"]")
+                + &step("c", "requires = [\"b\"]")),
+        )
+        .unwrap_err();
+        assert!(
+            e.contains("prerequisites form a cycle: a → c → b → a"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -660,7 +759,10 @@ trust = "official"
     #[test]
     fn citations_and_routes_must_exist() {
         let e = load(&step("a", "").replace("doc = \"doc\"", "doc = \"dco\"")).unwrap_err();
-        assert!(e.contains("unknown source `dco` (did you mean doc?)"), "{e}");
+        assert!(
+            e.contains("unknown source `dco` (did you mean doc?)"),
+            "{e}"
+        );
         let e = load(&step("a", "route = \"bundle\"")).unwrap_err();
         assert!(e.contains("unknown route `bundle`"), "{e}");
     }
@@ -676,7 +778,11 @@ trust = "official"
         );
         let p = load(&body).unwrap();
         assert_eq!(p.steps.len(), 3);
-        let body = format!("{routes}{}{}", step("x", "route = \"bundle\""), step("y", "requires = [\"x\"]"));
+        let body = format!(
+            "{routes}{}{}",
+            step("x", "route = \"bundle\""),
+            step("y", "requires = [\"x\"]")
+        );
         let e = load(&body).unwrap_err();
         assert!(e.contains("`x` is not on route `separate`"), "{e}");
     }

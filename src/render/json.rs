@@ -84,7 +84,11 @@ pub fn step<'a>(plan: &'a Plan<'_>, s: &'a PlanStep<'_>) -> StepJson<'a> {
         deadline_office_day: d.and_then(|d| d.office_day).map(|o| o.to_string()),
         deadline_estimated: d.is_some_and(|d| d.estimated),
         deadline_pending: s.deadline_pending.as_deref(),
-        days_left: if s.done_on.is_some() { None } else { s.days_left(plan.today) },
+        days_left: if s.done_on.is_some() {
+            None
+        } else {
+            s.days_left(plan.today)
+        },
         earliest_start: s.earliest_start.map(|d| d.to_string()),
         done_on: s.done_on.map(|d| d.to_string()),
         expected: s.expected.map(|(a, b)| [a.to_string(), b.to_string()]),

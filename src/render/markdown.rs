@@ -26,7 +26,12 @@ pub fn render(plan: &Plan<'_>) -> String {
     if let Some(summary) = &plan.playbook.summary {
         out.push_str(&format!("> {summary}\n\n"));
     }
-    let notes: Vec<String> = plan.warnings.iter().cloned().chain(trust_notes(plan)).collect();
+    let notes: Vec<String> = plan
+        .warnings
+        .iter()
+        .cloned()
+        .chain(trust_notes(plan))
+        .collect();
     for w in &notes {
         out.push_str(&format!("> ⚠ {w}\n"));
     }
@@ -63,7 +68,11 @@ pub fn render(plan: &Plan<'_>) -> String {
             "方式：{} · {}{}",
             s.step.channel.zh(),
             s.step.who.zh(),
-            if s.step.in_person { " · 需要本人到场" } else { "" }
+            if s.step.in_person {
+                " · 需要本人到场"
+            } else {
+                ""
+            }
         ));
         if let Some(path) = &s.step.path {
             detail.push(format!("路径：{path}"));
@@ -100,12 +109,18 @@ pub fn render(plan: &Plan<'_>) -> String {
         if let Some(missed) = &s.step.missed {
             out.push_str(&format!("  - 逾期后果：{missed}\n"));
         }
-        out.push_str(&format!("  - 来源：{}\n", cite(plan.playbook, &s.step.source)));
+        out.push_str(&format!(
+            "  - 来源：{}\n",
+            cite(plan.playbook, &s.step.source)
+        ));
     }
     if !plan.playbook.contacts.is_empty() {
         out.push_str("\n## 咨询电话\n\n");
         for c in &plan.playbook.contacts {
-            let note = c.note.as_ref().map_or(String::new(), |n| format!("（{n}）"));
+            let note = c
+                .note
+                .as_ref()
+                .map_or(String::new(), |n| format!("（{n}）"));
             out.push_str(&format!("- {}：{}{note}\n", c.name, c.phone));
         }
     }

@@ -32,7 +32,10 @@ pub const FORMATS: &[&str] = &["markdown", "json"];
 pub fn cite(playbook: &Playbook, c: &Cite) -> String {
     match playbook.source(&c.doc) {
         Some(s) => {
-            let mut out = format!("《{}》", s.title.trim_start_matches('《').trim_end_matches('》'));
+            let mut out = format!(
+                "《{}》",
+                s.title.trim_start_matches('《').trim_end_matches('》')
+            );
             out.push_str(&format!("（{}", s.issuer));
             if let Some(d) = s.date {
                 out.push_str(&format!("，{d}"));
@@ -106,6 +109,11 @@ pub fn trust_notes(plan: &Plan<'_>) -> Vec<String> {
         .sources
         .iter()
         .filter(|s| s.trust == crate::playbook::Trust::ExperienceReport)
-        .map(|s| format!("“{}”是家长的经验分享，不是官方规定：以办理部门的要求为准。", s.title))
+        .map(|s| {
+            format!(
+                "“{}”是家长的经验分享，不是官方规定：以办理部门的要求为准。",
+                s.title
+            )
+        })
         .collect()
 }

@@ -2,7 +2,7 @@
 
 use super::{days_left_cell, deadline_cell, header, trust_notes};
 use crate::plan::Plan;
-use comfy_table::{presets, ContentArrangement, Table};
+use comfy_table::{ContentArrangement, Table, presets};
 
 /// The plan as a table with the header lines and warnings; `all` adds the steps that do not
 /// apply, with why.
@@ -37,10 +37,20 @@ pub fn render(plan: &Plan<'_>, all: bool) -> String {
     if all && !plan.not_applicable.is_empty() {
         out.push_str("\n不适用于本家庭的事项：\n");
         for s in &plan.not_applicable {
-            out.push_str(&format!("  - {}（{}）：{}\n", s.step.title, s.step.id, s.why.join("；")));
+            out.push_str(&format!(
+                "  - {}（{}）：{}\n",
+                s.step.title,
+                s.step.id,
+                s.why.join("；")
+            ));
         }
     }
-    let notes: Vec<String> = plan.warnings.iter().cloned().chain(trust_notes(plan)).collect();
+    let notes: Vec<String> = plan
+        .warnings
+        .iter()
+        .cloned()
+        .chain(trust_notes(plan))
+        .collect();
     if !notes.is_empty() {
         out.push('\n');
         for w in notes {

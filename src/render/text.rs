@@ -31,7 +31,11 @@ fn body(plan: &Plan<'_>, s: &PlanStep<'_>) -> Vec<String> {
     lines.push(status);
     match (&s.deadline, &s.deadline_pending) {
         (Some(d), _) => {
-            let mut line = format!("截止：{}（{}）", deadline_cell(s, plan), days_left_cell(s, plan));
+            let mut line = format!(
+                "截止：{}（{}）",
+                deadline_cell(s, plan),
+                days_left_cell(s, plan)
+            );
             if let Some(note) = &step.deadline.as_ref().and_then(|d| d.note.clone()) {
                 line.push_str(&format!("——{note}"));
             }
@@ -46,10 +50,10 @@ fn body(plan: &Plan<'_>, s: &PlanStep<'_>) -> Vec<String> {
         (None, Some(p)) => lines.push(format!("截止：{p}")),
         (None, None) => {}
     }
-    if let (Some(start), Some(reason)) = (s.earliest_start, &s.start_reason) {
-        if start > plan.today || step.start.is_some() {
-            lines.push(format!("最早：{start}（{reason}）"));
-        }
+    if let (Some(start), Some(reason)) = (s.earliest_start, &s.start_reason)
+        && (start > plan.today || step.start.is_some())
+    {
+        lines.push(format!("最早：{start}（{reason}）"));
     }
     if let Some((lo, hi)) = s.expected {
         let note = step.lead_time_note.as_deref().unwrap_or("");
@@ -135,7 +139,10 @@ pub fn next(plan: &Plan<'_>) -> String {
         out.push('\n');
     }
     out.push_str(&format!("来源：{}\n", cite(plan.playbook, &s.step.source)));
-    out.push_str(&format!("详情：newborn show {}    办完后：newborn done {}\n", s.step.id, s.step.id));
+    out.push_str(&format!(
+        "详情：newborn show {}    办完后：newborn done {}\n",
+        s.step.id, s.step.id
+    ));
     for w in &plan.warnings {
         out.push_str(&format!("⚠ {w}\n"));
     }
@@ -143,7 +150,12 @@ pub fn next(plan: &Plan<'_>) -> String {
 }
 
 /// How a deadline was counted: the rule, day 0, and the holidays and make-up days crossed.
-pub fn counting(plan: &Plan<'_>, s: &PlanStep<'_>, d: &DeadlineInfo, calendar: &Calendar) -> Vec<String> {
+pub fn counting(
+    plan: &Plan<'_>,
+    s: &PlanStep<'_>,
+    d: &DeadlineInfo,
+    calendar: &Calendar,
+) -> Vec<String> {
     let mut lines = Vec::new();
     let start = match &d.from_step {
         None => format!("出生日 {}", d.from),
@@ -207,7 +219,10 @@ pub fn counting(plan: &Plan<'_>, s: &PlanStep<'_>, d: &DeadlineInfo, calendar: &
         }
     }
     if let Some(o) = d.office_day {
-        lines.push(format!("{} 不是工作日：需要到窗口办理的，最后一个工作日是 {o}。", d.date));
+        lines.push(format!(
+            "{} 不是工作日：需要到窗口办理的，最后一个工作日是 {o}。",
+            d.date
+        ));
     }
     let _ = s;
     lines
@@ -242,10 +257,10 @@ pub fn show(plan: &Plan<'_>, s: &PlanStep<'_>, calendar: &Calendar) -> String {
         out.push_str(&format!("截止日期来源：{}\n", cite(plan.playbook, c)));
     }
     for t in &s.tips {
-        if let Some(c) = t.source {
-            if c != &s.step.source {
-                out.push_str(&format!("提示来源：{}\n", cite(plan.playbook, c)));
-            }
+        if let Some(c) = t.source
+            && c != &s.step.source
+        {
+            out.push_str(&format!("提示来源：{}\n", cite(plan.playbook, c)));
         }
     }
     out.push_str(&reviewed_line(plan));

@@ -1,0 +1,461 @@
+//! The command-line contract: commands, progress that persists, errors that help.
+
+use crate::test::{Test, step};
+use std::fs;
+use std::path::Path;
+
+/// Every file under `dir` with its bytes, to prove a command changed nothing.
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    if let Ok(entries) = fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                out.extend(snapshot(&p));
+            } else {
+                out.push((p.display().to_string(), fs::read(&p).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn family(today: &str) -> Test {
+    let home = Test::new();
+    home.share()
+        .args(&["init", "--region", "hebei", "--birth-date", "2026-10-08"])
+        .today(today)
+        .stdout_contains("已保存：baby · 河北省（hebei）· 出生 2026-10-08")
+        .run();
+    home
+}
+
+#[test]
+fn the_readme_one_shot_plan_works_without_any_set_up_and_says_what_it_assumed() {
+    Test::new()
+        .args(&["plan", "--region", "hebei", "--birth-date", "2026-10-08"])
+        .today("2026-10-20")
+        .stdout_contains("按默认情况计算（未用 --set 指定的）：")
+        .stdout_contains("mother_hukou=city father_hukou=city household=family")
+        .stdout_contains("路线：新生儿出生“一件事一次办”")
+        .stdout_contains("one-thing-application")
+        .stdout_contains("2026-11-18")
+        .run();
+}
+
+#[test]
+fn progress_persists_across_runs_and_undo_reverts_it() {
+    let home = family("2026-10-20");
+    home.share()
+        .args(&["done", "one-thing-application", "--on", "2026-10-19"])
+        .today("2026-10-20")
+        .stdout_contains("✓ 已完成：")
+        .stdout_contains("2026-10-19")
+        .run();
+    let plan = home.share().args(&["plan"]).today("2026-10-21").json();
+    assert_eq!(step(&plan, "one-thing-application")["status"], "done");
+    assert_eq!(
+        step(&plan, "one-thing-application")["done_on"],
+        "2026-10-19"
+    );
+    home.share()
+        .args(&["undo", "one-thing-application"])
+        .today("2026-10-21")
+        .stdout_contains("↺ 已改回未完成")
+        .run();
+    let plan = home.share().args(&["plan"]).today("2026-10-21").json();
+    assert_eq!(step(&plan, "one-thing-application")["status"], "ready");
+}
+
+#[test]
+fn steps_can_be_named_by_number_or_unique_prefix() {
+    let home = family("2026-10-20");
+    let plan = home.share().args(&["plan"]).today("2026-10-20").json();
+    let number = step(&plan, "vaccination-certificate")["number"].to_string();
+    home.share()
+        .args(&["done", &number, "one-thing"])
+        .today("2026-10-20")
+        .run();
+    let plan = home.share().args(&["plan"]).today("2026-10-20").json();
+    assert_eq!(step(&plan, "vaccination-certificate")["status"], "done");
+    assert_eq!(step(&plan, "one-thing-application")["status"], "done");
+}
+
+#[test]
+fn marking_a_step_before_its_prerequisites_is_allowed_with_a_warning() {
+    let t = family("2026-10-20");
+    t.args(&["done", "hukou-registration"])
+        .today("2026-10-20")
+        .stderr_contains("warning: hukou-registration was marked done before its prerequisites birth-certificate")
+        .run();
+}
+
+#[test]
+fn next_says_where_to_go_what_to_bring_and_what_it_unblocks() {
+    family("2026-10-20")
+        .args(&["next"])
+        .today("2026-10-20")
+        .stdout_contains("下一步：")
+        .stdout_contains("（one-thing-application）")
+        .stdout_contains("截止：2026-11-18（还有29天）")
+        .stdout_contains("材料：")
+        .stdout_contains("  - 结婚证（原件1份）")
+        .stdout_contains("办完后可以办：领取《出生医学证明》")
+        .run();
+}
+
+#[test]
+fn next_json_is_one_step_object() {
+    let step = family("2026-10-20")
+        .args(&["next"])
+        .today("2026-10-20")
+        .json();
+    assert_eq!(step["id"], "one-thing-application");
+    assert_eq!(step["deadline"], "2026-11-18");
+    assert!(step["materials"].is_array());
+    assert_eq!(step["source"]["doc"], "hebei-spec");
+}
+
+#[test]
+fn plan_json_has_the_documented_shape() {
+    let plan = Test::new()
+        .args(&["plan", "--region", "hebei", "--birth-date", "2026-10-08"])
+        .today("2026-10-20")
+        .json();
+    for key in ["region", "today", "birth_date", "steps", "warnings"] {
+        assert!(!plan[key].is_null(), "{key}");
+    }
+    assert_eq!(plan["region"], "hebei");
+    assert_eq!(plan["today"], "2026-10-20");
+    let s = &plan["steps"][0];
+    for key in [
+        "id",
+        "title",
+        "status",
+        "deadline",
+        "prerequisites",
+        "materials",
+        "source",
+    ] {
+        assert!(s.get(key).is_some(), "{key}");
+    }
+}
+
+#[test]
+fn the_markdown_export_is_a_task_list() {
+    let home = family("2026-10-20");
+    let dir = home.data_dir().to_path_buf();
+    home.share()
+        .args(&["done", "vaccination-certificate"])
+        .today("2026-10-20")
+        .run();
+    let out = dir.join("checklist.md");
+    home.share()
+        .args(&[
+            "export",
+            "--format",
+            "markdown",
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .today("2026-10-20")
+        .stderr_contains("wrote")
+        .run();
+    let md = fs::read_to_string(&out).unwrap();
+    assert!(md.starts_with("# 新生儿办事清单：河北省\n"), "{md}");
+    assert!(md.contains("- [x] **"), "{md}");
+    assert!(md.contains("- [ ] **"), "{md}");
+    assert!(
+        md.contains("`one-thing-application` — 截止 2026-11-18（还有29天）"),
+        "{md}"
+    );
+    assert!(md.contains("    - [ ] 结婚证（原件1份）"), "{md}");
+    assert!(md.contains("手册“河北省”最后核对：2026-11-23"), "{md}");
+}
+
+#[test]
+fn a_deadline_in_a_year_without_a_schedule_carries_a_warning_until_one_is_supplied() {
+    let plan = Test::new()
+        .args(&["plan", "--region", "hebei", "--birth-date", "2026-12-10"])
+        .today("2026-12-11")
+        .json();
+    let apply = step(&plan, "one-thing-application");
+    assert_eq!(apply["deadline_estimated"], true);
+    let warnings = plan["warnings"].to_string();
+    assert!(
+        warnings.contains("2027年的法定节假日安排尚未知道"),
+        "{warnings}"
+    );
+
+    let t = Test::new();
+    let schedule = t.data_dir().parent().unwrap().join("2027.json");
+    fs::write(
+        &schedule,
+        r#"{"year": 2027, "papers": [], "days": [{"name": "元旦", "date": "2027-01-01", "isOffDay": true}]}"#,
+    )
+    .unwrap();
+    let plan = t
+        .args(&[
+            "plan",
+            "--region",
+            "hebei",
+            "--birth-date",
+            "2026-12-10",
+            "--calendar",
+            schedule.to_str().unwrap(),
+        ])
+        .today("2026-12-11")
+        .json();
+    assert_eq!(
+        step(&plan, "one-thing-application")["deadline_estimated"],
+        false
+    );
+    assert_eq!(plan["warnings"], serde_json::json!([]));
+}
+
+#[test]
+fn calendar_lists_the_known_years_and_the_data_dir_folder_adds_one() {
+    let home = Test::new();
+    let dir = home.data_dir().to_path_buf();
+    home.share()
+        .args(&["calendar"])
+        .today("2026-11-23")
+        .stdout_contains("  2026  built in")
+        .stdout_contains("未知：2027 年")
+        .run();
+    fs::create_dir_all(dir.join("calendar")).unwrap();
+    fs::write(
+        dir.join("calendar/2027.json"),
+        r#"{"year": 2027, "papers": [], "days": [{"name": "元旦", "date": "2027-01-01", "isOffDay": true}]}"#,
+    )
+    .unwrap();
+    home.share()
+        .args(&["calendar"])
+        .today("2026-11-23")
+        .stdout_contains("calendar/2027.json")
+        .stdout_lacks("未知：2027")
+        .run();
+}
+
+#[test]
+fn regions_lists_the_shipped_playbooks() {
+    Test::new()
+        .args(&["regions"])
+        .stdout_contains("hebei")
+        .stdout_contains("河北省")
+        .stdout_contains("national")
+        .run();
+}
+
+#[test]
+fn a_users_playbook_replaces_the_shipped_one_with_the_same_id() {
+    let t = Test::new();
+    let dir = t.data_dir().parent().unwrap().join("regions");
+    fs::create_dir_all(&dir).unwrap();
+    let text = include_str!("../../regions/hebei.toml")
+        .replace("name = \"河北省\"", "name = \"河北省（本地修订）\"");
+    fs::write(dir.join("hebei.toml"), text).unwrap();
+    t.args(&[
+        "plan",
+        "--region",
+        "hebei",
+        "--birth-date",
+        "2026-10-08",
+        "--regions-dir",
+        dir.to_str().unwrap(),
+    ])
+    .today("2026-10-20")
+    .stdout_contains("河北省（本地修订）")
+    .run();
+}
+
+#[test]
+fn check_reports_a_broken_playbook_with_line_column_and_caret() {
+    let t = Test::new();
+    let path = t.data_dir().parent().unwrap().join("broken.toml");
+    let text = include_str!("../../regions/hebei.toml").replacen(
+        "requires = [\"one-thing-application\"]",
+        "requires = [\"one-thing-aplication\"]",
+        1,
+    );
+    fs::write(&path, text).unwrap();
+    t.args(&["check", path.to_str().unwrap()])
+        .status(1)
+        .stderr_contains(
+            "error: unknown step `one-thing-aplication` (did you mean one-thing-application",
+        )
+        .stderr_contains("broken.toml:")
+        .stderr_contains("^^^")
+        .run();
+}
+
+#[test]
+fn check_passes_every_shipped_playbook() {
+    Test::new()
+        .args(&["check"])
+        .stdout_contains("ok: hebei")
+        .run();
+}
+
+/// Bad inputs: one clear message, the documented exit code, and nothing changed on disk.
+#[test]
+fn bad_inputs_are_refused_and_change_nothing() {
+    let home = family("2026-10-20");
+    let dir = home.data_dir().to_path_buf();
+    let before = snapshot(&dir);
+    let cases: &[(&[&str], i32, &str)] = &[
+        (
+            &["done", "hukuo-registration"],
+            2,
+            "unknown step `hukuo-registration` (did you mean hukou-registration",
+        ),
+        (&["done", "99"], 2, "there is no step number 99"),
+        (
+            &["done", "one-thing-application", "--on", "2026-02-30"],
+            2,
+            "2026-02-30 is not a date in the calendar",
+        ),
+        (
+            &["done", "one-thing-application", "--on", "2026-12-01"],
+            2,
+            "is after today",
+        ),
+        (
+            &["plan", "--today", "yesterday"],
+            2,
+            "expected a date as YYYY-MM-DD",
+        ),
+        (
+            &["plan", "--region", "hebie", "--birth-date", "2026-10-08"],
+            2,
+            "unknown region `hebie` (did you mean hebei",
+        ),
+        (
+            &[
+                "plan",
+                "--region",
+                "hebei",
+                "--birth-date",
+                "2026-10-08",
+                "--set",
+                "father_hukou=beijing",
+            ],
+            2,
+            "allowed: city, province, other, none",
+        ),
+        (
+            &[
+                "plan",
+                "--region",
+                "hebei",
+                "--birth-date",
+                "2026-10-08",
+                "--set",
+                "twins=true",
+            ],
+            2,
+            "unknown fact `twins`",
+        ),
+        (
+            &["plan", "--region", "hebei"],
+            2,
+            "needs both --region REGION and --birth-date",
+        ),
+        (
+            &["plan", "--region", "hebei", "--birth-date", "2027-01-01"],
+            2,
+            "is after today",
+        ),
+        (
+            &["export", "--format", "pdf"],
+            2,
+            "unknown export format `pdf`; formats: markdown, json",
+        ),
+        (&["plan", "--baby", "nobody"], 2, "no baby named `nobody`"),
+        (
+            &["init", "--region", "hebei", "--birth-date", "2026-10-08"],
+            2,
+            "already set up",
+        ),
+        (&["frobnicate"], 2, "unrecognized subcommand"),
+    ];
+    for (args, code, message) in cases {
+        home.share()
+            .args(args)
+            .today("2026-10-20")
+            .status(*code)
+            .stderr_contains(message)
+            .run();
+        assert_eq!(
+            snapshot(&dir),
+            before,
+            "newborn {} changed the data dir",
+            args.join(" ")
+        );
+    }
+}
+
+#[test]
+fn init_outside_a_terminal_needs_its_flags() {
+    Test::new()
+        .args(&["init"])
+        .stdin("hebei\n")
+        .status(2)
+        .stderr("newborn: init needs --region REGION and --birth-date YYYY-MM-DD (or run it in a terminal to be asked); regions: see `newborn regions`\n")
+        .run();
+}
+
+#[test]
+fn today_can_come_from_the_environment() {
+    Test::new()
+        .args(&["plan", "--region", "hebei", "--birth-date", "2026-10-08"])
+        .env("NEWBORN_TODAY", "2026-11-17")
+        .stdout_contains("今天 2026-11-17")
+        .stdout_contains("还有1天")
+        .run();
+}
+
+#[test]
+fn next_for_a_family_whose_paperwork_is_done_points_to_the_next_health_check() {
+    let home = family("2026-10-20");
+    home.share()
+        .args(&[
+            "done",
+            "vaccination-certificate",
+            "one-thing-application",
+            "birth-certificate",
+            "hukou-registration",
+            "social-security-card",
+            "medical-insurance",
+            "health-check-home-visit",
+            "health-check-1m",
+            "--on",
+            "2026-11-20",
+        ])
+        .today("2026-11-23")
+        .run();
+    home.share()
+        .args(&["next"])
+        .today("2026-11-23")
+        .stdout(
+            "接下来（还不能办）：9. 3月龄儿童健康检查（第3次免费健康检查）（health-check-3m）
+状态：等待中
+最早：2027-01-08（宝宝满3个月）
+说明：国家基本公共卫生服务为0～6岁儿童提供13次免费健康检查，这是第3次。
+方式：线下窗口 · 父母任一方 · 需要本人到场
+来源：《国家基本公共卫生服务：0～6岁儿童健康管理（13次免费健康检查）》（国家基本公共卫生服务项目；官方文件） 0～6岁儿童健康管理：3月龄
+详情：newborn show health-check-3m    办完后：newborn done health-check-3m
+",
+        )
+        .run();
+}
+
+#[test]
+fn with_no_baby_set_up_plan_says_how_to_start() {
+    Test::new()
+        .args(&["plan"])
+        .status(1)
+        .stderr_contains("no baby set up yet")
+        .run();
+}

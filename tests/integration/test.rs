@@ -1,0 +1,204 @@
+//! The `Test` builder: runs the `newborn` binary in its own data dir and checks what it prints.
+
+use assert_cmd::cargo::CommandCargoExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::rc::Rc;
+use tempfile::TempDir;
+
+pub struct Test {
+    _owned: Option<Rc<TempDir>>,
+    data_dir: PathBuf,
+    args: Vec<String>,
+    envs: Vec<(String, String)>,
+    stdin: Option<String>,
+    status: i32,
+    stdout: Option<String>,
+    stdout_contains: Vec<String>,
+    stdout_lacks: Vec<String>,
+    stderr: Option<String>,
+    stderr_contains: Vec<String>,
+}
+
+impl Test {
+    /// A test in a fresh, empty data dir.
+    pub fn new() -> Test {
+        let dir = TempDir::new().expect("a temp dir");
+        let path = dir.path().join("data");
+        Test {
+            _owned: Some(Rc::new(dir)),
+            ..Test::at(&path)
+        }
+    }
+
+    /// Another run in the same data dir (which lives as long as any test sharing it).
+    pub fn share(&self) -> Test {
+        Test {
+            _owned: self._owned.clone(),
+            ..Test::at(&self.data_dir)
+        }
+    }
+
+    /// A test using the data dir `dir` (for runs that build on each other).
+    pub fn at(dir: &Path) -> Test {
+        Test {
+            _owned: None,
+            data_dir: dir.to_path_buf(),
+            args: Vec::new(),
+            envs: Vec::new(),
+            stdin: None,
+            status: 0,
+            stdout: None,
+            stdout_contains: Vec::new(),
+            stdout_lacks: Vec::new(),
+            stderr: None,
+            stderr_contains: Vec::new(),
+        }
+    }
+
+    pub fn args(mut self, args: &[&str]) -> Test {
+        self.args.extend(args.iter().map(|a| a.to_string()));
+        self
+    }
+
+    pub fn today(self, date: &str) -> Test {
+        self.args(&["--today", date])
+    }
+
+    pub fn env(mut self, key: &str, value: &str) -> Test {
+        self.envs.push((key.into(), value.into()));
+        self
+    }
+
+    pub fn stdin(mut self, text: &str) -> Test {
+        self.stdin = Some(text.into());
+        self
+    }
+
+    pub fn status(mut self, code: i32) -> Test {
+        self.status = code;
+        self
+    }
+
+    pub fn stdout(mut self, text: &str) -> Test {
+        self.stdout = Some(text.into());
+        self
+    }
+
+    pub fn stdout_contains(mut self, text: &str) -> Test {
+        self.stdout_contains.push(text.into());
+        self
+    }
+
+    pub fn stdout_lacks(mut self, text: &str) -> Test {
+        self.stdout_lacks.push(text.into());
+        self
+    }
+
+    pub fn stderr(mut self, text: &str) -> Test {
+        self.stderr = Some(text.into());
+        self
+    }
+
+    pub fn stderr_contains(mut self, text: &str) -> Test {
+        self.stderr_contains.push(text.into());
+        self
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    /// Runs and checks; returns the output.
+    pub fn run(self) -> Output {
+        let mut cmd = Command::cargo_bin("newborn").expect("the newborn binary");
+        cmd.args(&self.args)
+            .env("NEWBORN_DATA_DIR", &self.data_dir)
+            .env_remove("NEWBORN_TODAY")
+            .env_remove("NEWBORN_REGIONS_DIR")
+            .env_remove("RUST_BACKTRACE")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        for (k, v) in &self.envs {
+            cmd.env(k, v);
+        }
+        let mut child = cmd.spawn().expect("newborn starts");
+        if let Some(input) = &self.stdin {
+            use std::io::Write;
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(input.as_bytes())
+                .unwrap();
+        } else {
+            drop(child.stdin.take());
+        }
+        let output = child.wait_with_output().expect("newborn finishes");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let context = format!(
+            "newborn {}\n--- stdout ---\n{stdout}\n--- stderr ---\n{stderr}",
+            self.args.join(" ")
+        );
+        assert_eq!(
+            output.status.code(),
+            Some(self.status),
+            "unexpected exit status\n{context}"
+        );
+        if let Some(want) = &self.stdout {
+            assert_eq!(&*stdout, want, "stdout differs\n{context}");
+        }
+        for want in &self.stdout_contains {
+            assert!(
+                stdout.contains(want.as_str()),
+                "stdout lacks {want:?}\n{context}"
+            );
+        }
+        for bad in &self.stdout_lacks {
+            assert!(
+                !stdout.contains(bad.as_str()),
+                "stdout has {bad:?}\n{context}"
+            );
+        }
+        if let Some(want) = &self.stderr {
+            assert_eq!(&*stderr, want, "stderr differs\n{context}");
+        }
+        for want in &self.stderr_contains {
+            assert!(
+                stderr.contains(want.as_str()),
+                "stderr lacks {want:?}\n{context}"
+            );
+        }
+        assert!(!stderr.contains("panicked"), "newborn panicked\n{context}");
+        output
+    }
+
+    /// Runs with `--json` and parses standard output.
+    pub fn json(self) -> serde_json::Value {
+        let output = self.args(&["--json"]).run();
+        serde_json::from_slice(&output.stdout).expect("stdout is JSON")
+    }
+}
+
+/// The step `id` of a `plan --json` (applicable or not).
+pub fn step<'a>(plan: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    plan["steps"]
+        .as_array()
+        .into_iter()
+        .chain(plan["not_applicable"].as_array())
+        .flatten()
+        .find(|s| s["id"] == id)
+        .unwrap_or_else(|| panic!("no step {id} in the plan"))
+}
+
+/// The ids of the applicable steps, in order.
+pub fn ids(plan: &serde_json::Value) -> Vec<String> {
+    plan["steps"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .map(|s| s["id"].as_str().unwrap().to_string())
+        .collect()
+}
