@@ -204,7 +204,13 @@ fn lex(text: &str) -> Result<Vec<(usize, Tok)>, ConditionError> {
                 continue;
             }
             b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
-                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                // Names may hold `_` and `-` (condition ids are kebab-case); there is no arithmetic.
+                while i < bytes.len()
+                    && (bytes[i].is_ascii_alphanumeric()
+                        || bytes[i] == b'_'
+                        || (bytes[i] == b'-'
+                            && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)))
+                {
                     i += 1;
                 }
                 out.push((start, Tok::Name(text[start..i].to_string())));
@@ -539,7 +545,11 @@ impl Expr {
                 "{self} (the date {period} after birth is {})",
                 env.age_date(*period)
             )],
-            Expr::Not(_) | Expr::Or(_) => vec![self.to_string()],
+            Expr::Or(parts) => {
+                let each: Vec<String> = parts.iter().flat_map(|p| p.unmet(env)).collect();
+                vec![format!("以下任一项：{}", each.join("；或 "))]
+            }
+            Expr::Not(_) => vec![self.to_string()],
         }
     }
 
@@ -623,7 +633,7 @@ mod tests {
     }
 
     fn p(text: &str) -> Result<Expr, ConditionError> {
-        parse(text, ["bundle", "local"].as_slice())
+        parse(text, ["bundle", "local", "two-part"].as_slice())
     }
 
     #[test]
@@ -637,6 +647,7 @@ mod tests {
             ),
             ("mother_hukou == city or father_hukou == city", true),
             ("not (married and plurality >= 2)", false),
+            ("two-part or married", true),
             ("age_days <= 90", true),
             ("age <= 30 days", false),
             ("age < 3 months", true),

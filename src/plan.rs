@@ -231,6 +231,33 @@ impl<'a> FamilyEnv<'a> {
     }
 }
 
+impl FamilyEnv<'_> {
+    /// The family's values of the facts a condition mentions, and the dates of its age limits:
+    /// `father_hukou = other，期限 2026-11-17`.
+    pub fn values_in(&self, when: &crate::condition::Expr) -> String {
+        use crate::condition::Expr;
+        fn walk(e: &Expr, env: &FamilyEnv<'_>, out: &mut Vec<String>) {
+            let item = match e {
+                Expr::Flag(n) | Expr::Compare(n, _, _) | Expr::In(n, _) => {
+                    format!("{n} = {}", env.value(n))
+                }
+                Expr::Age(_, p) => format!("期限 {}", env.age_date(*p)),
+                Expr::Named(_) => return,
+                Expr::Not(inner) => return walk(inner, env, out),
+                Expr::And(parts) | Expr::Or(parts) => {
+                    return parts.iter().for_each(|p| walk(p, env, out));
+                }
+            };
+            if !out.contains(&item) {
+                out.push(item);
+            }
+        }
+        let mut out = Vec::new();
+        walk(when, self, &mut out);
+        out.join("，")
+    }
+}
+
 impl Env for FamilyEnv<'_> {
     fn value(&self, name: &str) -> Value {
         let (birth, today) = (self.birth(), self.today);
@@ -289,8 +316,12 @@ impl Env for FamilyEnv<'_> {
             .iter()
             .filter(|cl| !cl.when.eval(self))
             .map(|cl| {
-                let detail = cl.when.unmet(self).join("; ");
-                format!("{}（{detail}）", cl.text)
+                let detail = self.values_in(&cl.when);
+                if detail.is_empty() {
+                    cl.text.clone()
+                } else {
+                    format!("{}（{detail}）", cl.text)
+                }
             })
             .collect()
     }

@@ -120,12 +120,13 @@ fn prompt(ctx: &Context, args: FamilyArgs, mut facts: Facts) -> Result<Profile> 
             continue;
         }
         let current = facts.get(def.name).cloned().unwrap_or(def.default_value());
+        let question = format!("{} [{}]", def.question, def.name);
         let answer = match def.ty {
             FactType::Bool => {
                 let items = ["是 yes", "否 no"];
                 let default = usize::from(current != Value::Bool(true));
                 let pick = Select::with_theme(&theme)
-                    .with_prompt(def.question)
+                    .with_prompt(question.as_str())
                     .items(items)
                     .default(default)
                     .interact()?;
@@ -137,14 +138,14 @@ fn prompt(ctx: &Context, args: FamilyArgs, mut facts: Facts) -> Result<Profile> 
                     .position(|w| Value::Word((*w).into()) == current)
                     .unwrap_or(0);
                 let pick = Select::with_theme(&theme)
-                    .with_prompt(def.question)
+                    .with_prompt(question.as_str())
                     .items(words)
                     .default(default)
                     .interact()?;
                 words[pick].to_string()
             }
             FactType::Count => Input::with_theme(&theme)
-                .with_prompt(def.question)
+                .with_prompt(question.as_str())
                 .default(current.to_string())
                 .validate_with(|s: &String| def.parse(s).map(|_| ()).map_err(|e| e.to_string()))
                 .interact_text()?,

@@ -3,5 +3,9 @@
 mod calendar_data;
 mod cli;
 mod examples;
+#[cfg(unix)]
+mod interactive;
 mod region_hebei;
+mod region_shenzhen;
+mod region_xiamen;
 mod test;

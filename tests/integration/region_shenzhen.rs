@@ -1,17 +1,8 @@
 //! Shenzhen: a parent's experience report (not an official text) of the nine things done after a
 //! birth. Only families whose baby takes a Shenzhen hukou are covered; others get the national steps.
 
-use crate::test::{step, Test};
+use crate::test::{Test, ids, step};
 use serde_json::Value;
-
-fn ids(plan: &Value) -> Vec<String> {
-    plan["steps"]
-        .as_array()
-        .expect("steps")
-        .iter()
-        .map(|s| s["id"].as_str().unwrap().to_string())
-        .collect()
-}
 
 fn tips(plan: &Value, id: &str) -> Vec<String> {
     step(plan, id)["tips"]
@@ -35,13 +26,6 @@ fn material_names(plan: &Value, id: &str) -> Vec<String> {
         .collect()
 }
 
-/// A fresh data dir for tests that mark steps done.
-fn data_dir(name: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("newborn-shenzhen-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    dir.to_string_lossy().into_owned()
-}
-
 #[test]
 fn typical_shenzhen_family_gets_the_nine_things_in_order() {
     // Born 2026-10-08; both parents Shenzhen hukou, baby follows the father.
@@ -50,7 +34,10 @@ fn typical_shenzhen_family_gets_the_nine_things_in_order() {
         .today("2026-10-12")
         .json();
     assert!(plan["out_of_scope"].is_null());
-    assert!(plan["route"].is_null(), "the report describes no bundled application");
+    assert!(
+        plan["route"].is_null(),
+        "the report describes no bundled application"
+    );
 
     // Birth certificate first, only by the mother, in 粤省事.
     let bc = step(&plan, "birth-certificate");
@@ -69,12 +56,21 @@ fn typical_shenzhen_family_gets_the_nine_things_in_order() {
     assert_eq!(visit["in_person"], true);
     let prereqs = visit["prerequisites"].as_array().unwrap();
     assert!(prereqs.iter().any(|p| p == "hukou-online-application"));
-    assert!(!prereqs.iter().any(|p| p == "hukou-appointment"), "the appointment is optional");
+    assert!(
+        !prereqs.iter().any(|p| p == "hukou-appointment"),
+        "the appointment is optional"
+    );
     assert_eq!(step(&plan, "hukou-appointment")["optional"], true);
 
     // The visit's materials, with the copy of the birth certificate.
     let names = material_names(&plan, "hukou-registration");
-    for m in ["母亲结婚证", "跟随父母入户的户口本", "宝宝出生证明", "申报人身份证或者户口本", "宝宝照片回执"] {
+    for m in [
+        "母亲结婚证",
+        "跟随父母入户的户口本",
+        "宝宝出生证明",
+        "申报人身份证或者户口本",
+        "宝宝照片回执",
+    ] {
         assert!(names.iter().any(|n| n == m), "missing material {m}");
     }
     let bc_copy = step(&plan, "hukou-registration")["materials"]
@@ -88,7 +84,12 @@ fn typical_shenzhen_family_gets_the_nine_things_in_order() {
 
     // Order of the nine things.
     let order = ids(&plan);
-    let pos = |id: &str| order.iter().position(|s| s == id).unwrap_or_else(|| panic!("{id} missing"));
+    let pos = |id: &str| {
+        order
+            .iter()
+            .position(|s| s == id)
+            .unwrap_or_else(|| panic!("{id} missing"))
+    };
     let nine = [
         "vaccination-certificate",
         "birth-certificate",
@@ -102,15 +103,31 @@ fn typical_shenzhen_family_gets_the_nine_things_in_order() {
         "personal-account-payment",
     ];
     for pair in nine.windows(2) {
-        assert!(pos(pair[0]) < pos(pair[1]), "{} should come before {}", pair[0], pair[1]);
+        assert!(
+            pos(pair[0]) < pos(pair[1]),
+            "{} should come before {}",
+            pair[0],
+            pair[1]
+        );
     }
     assert!(pos("hukou-registration") < pos("social-security-card"));
-    assert_eq!(step(&plan, "medical-insurance-voucher")["prerequisites"][0], "medical-insurance-payment");
+    assert_eq!(
+        step(&plan, "medical-insurance-voucher")["prerequisites"][0],
+        "medical-insurance-payment"
+    );
     assert_eq!(step(&plan, "personal-account-payment")["optional"], true);
 
     // Paying in the birth month: no 补缴; October → the period ends in August next year.
-    assert!(!has_tip(&plan, "medical-insurance-payment", "城乡居民医保补缴"));
-    assert!(has_tip(&plan, "medical-insurance-payment", "缴费的结束月份为2027年8月"));
+    assert!(!has_tip(
+        &plan,
+        "medical-insurance-payment",
+        "城乡居民医保补缴"
+    ));
+    assert!(has_tip(
+        &plan,
+        "medical-insurance-payment",
+        "缴费的结束月份为2027年8月"
+    ));
 
     // Not hospitalised: no reimbursement step.
     assert!(!order.iter().any(|s| s == "reimbursement"));
@@ -123,10 +140,26 @@ fn paying_in_a_later_month_than_the_birth_month_adds_the_back_payment() {
         .args(&["plan", "--region", "shenzhen", "--birth-date", "2026-06-20"])
         .today("2026-07-15")
         .json();
-    assert!(has_tip(&plan, "medical-insurance-payment", "【城乡居民医保补缴(适用于新生儿)】"));
-    assert!(has_tip(&plan, "medical-insurance-payment", "宝宝的出生月份（2026年6月）"));
-    assert!(has_tip(&plan, "medical-insurance-payment", "缴费的结束月份为2026年8月"));
-    assert!(!has_tip(&plan, "medical-insurance-payment", "缴费的结束月份为2027年8月"));
+    assert!(has_tip(
+        &plan,
+        "medical-insurance-payment",
+        "【城乡居民医保补缴(适用于新生儿)】"
+    ));
+    assert!(has_tip(
+        &plan,
+        "medical-insurance-payment",
+        "宝宝的出生月份（2026年6月）"
+    ));
+    assert!(has_tip(
+        &plan,
+        "medical-insurance-payment",
+        "缴费的结束月份为2026年8月"
+    ));
+    assert!(!has_tip(
+        &plan,
+        "medical-insurance-payment",
+        "缴费的结束月份为2027年8月"
+    ));
     // 2026-06-20 + 1 month = 2026-07-20, a Monday: no earlier office day.
     let visit = step(&plan, "hukou-registration");
     assert_eq!(visit["deadline"], "2026-07-20");
@@ -140,63 +173,131 @@ fn paying_before_september_covers_to_august_this_year_and_from_september_to_next
         .args(&["plan", "--region", "shenzhen", "--birth-date", "2026-08-03"])
         .today("2026-08-25")
         .json();
-    assert!(has_tip(&august, "medical-insurance-payment", "现在是2026年8月（9月之前）：今天缴费，缴费的结束月份为2026年8月"));
+    assert!(has_tip(
+        &august,
+        "medical-insurance-payment",
+        "现在是2026年8月（9月之前）：今天缴费，缴费的结束月份为2026年8月"
+    ));
     assert!(!has_tip(&august, "medical-insurance-payment", "2027年8月"));
-    assert!(!has_tip(&august, "medical-insurance-payment", "城乡居民医保补缴"));
+    assert!(!has_tip(
+        &august,
+        "medical-insurance-payment",
+        "城乡居民医保补缴"
+    ));
 
     // Paying on 2026-09-02 instead: ends 2027-08, and September > August adds 补缴.
     let september = Test::new()
         .args(&["plan", "--region", "shenzhen", "--birth-date", "2026-08-03"])
         .today("2026-09-02")
         .json();
-    assert!(has_tip(&september, "medical-insurance-payment", "现在是2026年9月（9月或之后）：今天缴费，缴费的结束月份为2027年8月"));
-    assert!(!has_tip(&september, "medical-insurance-payment", "缴费的结束月份为2026年8月"));
-    assert!(has_tip(&september, "medical-insurance-payment", "城乡居民医保补缴"));
+    assert!(has_tip(
+        &september,
+        "medical-insurance-payment",
+        "现在是2026年9月（9月或之后）：今天缴费，缴费的结束月份为2027年8月"
+    ));
+    assert!(!has_tip(
+        &september,
+        "medical-insurance-payment",
+        "缴费的结束月份为2026年8月"
+    ));
+    assert!(has_tip(
+        &september,
+        "medical-insurance-payment",
+        "城乡居民医保补缴"
+    ));
 }
 
 #[test]
 fn hospitalised_baby_gets_the_neonatal_reimbursement_after_payment_shows() {
     let plan = Test::new()
-        .args(&["plan", "--region", "shenzhen", "--birth-date", "2026-10-08", "--set", "hospitalised=true"])
+        .args(&[
+            "plan",
+            "--region",
+            "shenzhen",
+            "--birth-date",
+            "2026-10-08",
+            "--set",
+            "hospitalised=true",
+        ])
         .today("2026-10-12")
         .json();
     let r = step(&plan, "reimbursement");
     assert_eq!(r["status"], "blocked");
     assert_eq!(r["in_person"], true);
     assert_eq!(r["agency"], "生产医院住院部缴费窗口");
-    assert!(r["prerequisites"].as_array().unwrap().iter().any(|p| p == "medical-insurance-payment"));
+    assert!(
+        r["prerequisites"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p == "medical-insurance-payment")
+    );
     let names = material_names(&plan, "reimbursement");
-    for m in ["新生儿母亲身份证", "新生儿出生证明", "新生儿社保卡或少儿医保凭证", "新生儿住院结算单据", "电子发票"] {
+    for m in [
+        "新生儿母亲身份证",
+        "新生儿出生证明",
+        "新生儿社保卡或少儿医保凭证",
+        "新生儿住院结算单据",
+        "电子发票",
+    ] {
         assert!(names.iter().any(|n| n == m), "missing material {m}");
     }
     assert!(has_tip(&plan, "reimbursement", "60%-70%"));
-    assert!(has_tip(&plan, "reimbursement", "一定要确定查到少儿医保缴费成功"));
+    assert!(has_tip(
+        &plan,
+        "reimbursement",
+        "一定要确定查到少儿医保缴费成功"
+    ));
     // The e-voucher is enough to reimburse; no financial card needed.
-    assert!(has_tip(&plan, "medical-insurance-voucher", "无需金融社保卡"));
+    assert!(has_tip(
+        &plan,
+        "medical-insurance-voucher",
+        "无需金融社保卡"
+    ));
 }
 
 #[test]
 fn baby_not_hospitalised_gets_no_reimbursement_step() {
     let plan = Test::new()
-        .args(&["plan", "--region", "shenzhen", "--birth-date", "2026-10-08", "--all"])
+        .args(&[
+            "plan",
+            "--region",
+            "shenzhen",
+            "--birth-date",
+            "2026-10-08",
+            "--all",
+        ])
         .today("2026-10-12")
         .json();
     assert!(!ids(&plan).iter().any(|s| s == "reimbursement"));
     let na = plan["not_applicable"].as_array().unwrap();
     assert!(na.iter().any(|s| s["id"] == "reimbursement"));
-    assert!(!has_tip(&plan, "medical-insurance-voucher", "无需金融社保卡"));
+    assert!(!has_tip(
+        &plan,
+        "medical-insurance-voucher",
+        "无需金融社保卡"
+    ));
 }
 
 #[test]
 fn family_without_shenzhen_hukou_is_told_the_guide_does_not_cover_it_and_gets_national_steps() {
     let plan = Test::new()
         .args(&[
-            "plan", "--region", "shenzhen", "--birth-date", "2026-10-08",
-            "--set", "mother_hukou=other", "--set", "father_hukou=other",
+            "plan",
+            "--region",
+            "shenzhen",
+            "--birth-date",
+            "2026-10-08",
+            "--set",
+            "mother_hukou=other",
+            "--set",
+            "father_hukou=other",
         ])
         .today("2026-10-12")
         .json();
-    let text = plan["out_of_scope"].as_str().expect("out-of-scope statement");
+    let text = plan["out_of_scope"]
+        .as_str()
+        .expect("out-of-scope statement");
     assert!(text.contains("只适用于宝宝随深圳户籍的父亲或母亲在深圳落户的家庭"));
     assert!(plan["route"].is_null());
     for id in ids(&plan) {
@@ -211,8 +312,15 @@ fn family_without_shenzhen_hukou_is_told_the_guide_does_not_cover_it_and_gets_na
 
     Test::new()
         .args(&[
-            "plan", "--region", "shenzhen", "--birth-date", "2026-10-08",
-            "--set", "mother_hukou=province", "--set", "father_hukou=other",
+            "plan",
+            "--region",
+            "shenzhen",
+            "--birth-date",
+            "2026-10-08",
+            "--set",
+            "mother_hukou=province",
+            "--set",
+            "father_hukou=other",
         ])
         .today("2026-10-12")
         .stdout_contains("只适用于宝宝随深圳户籍")
@@ -224,8 +332,17 @@ fn family_without_shenzhen_hukou_is_told_the_guide_does_not_cover_it_and_gets_na
 fn baby_following_the_shenzhen_mother_is_covered_but_not_when_following_the_other_father() {
     let with_father = Test::new()
         .args(&[
-            "plan", "--region", "shenzhen", "--birth-date", "2026-10-08",
-            "--set", "mother_hukou=city", "--set", "father_hukou=other", "--set", "follows=father",
+            "plan",
+            "--region",
+            "shenzhen",
+            "--birth-date",
+            "2026-10-08",
+            "--set",
+            "mother_hukou=city",
+            "--set",
+            "father_hukou=other",
+            "--set",
+            "follows=father",
         ])
         .today("2026-10-12")
         .json();
@@ -234,8 +351,17 @@ fn baby_following_the_shenzhen_mother_is_covered_but_not_when_following_the_othe
 
     let with_mother = Test::new()
         .args(&[
-            "plan", "--region", "shenzhen", "--birth-date", "2026-10-08",
-            "--set", "mother_hukou=city", "--set", "father_hukou=other", "--set", "follows=mother",
+            "plan",
+            "--region",
+            "shenzhen",
+            "--birth-date",
+            "2026-10-08",
+            "--set",
+            "mother_hukou=city",
+            "--set",
+            "father_hukou=other",
+            "--set",
+            "follows=mother",
         ])
         .today("2026-10-12")
         .json();
@@ -249,14 +375,23 @@ fn the_plan_says_it_rests_on_a_parents_experience_report() {
         .args(&["plan", "--region", "shenzhen", "--birth-date", "2026-10-08"])
         .today("2026-10-12")
         .json();
-    assert_eq!(step(&plan, "hukou-registration")["source"]["trust"], "experience_report");
+    assert_eq!(
+        step(&plan, "hukou-registration")["source"]["trust"],
+        "experience_report"
+    );
     Test::new()
         .args(&["plan", "--region", "shenzhen", "--birth-date", "2026-10-08"])
         .today("2026-10-12")
         .stdout_contains("是家长的经验分享，不是官方规定")
         .run();
     Test::new()
-        .args(&["export", "--region", "shenzhen", "--birth-date", "2026-10-08"])
+        .args(&[
+            "export",
+            "--region",
+            "shenzhen",
+            "--birth-date",
+            "2026-10-08",
+        ])
         .today("2026-10-12")
         .stdout_contains("一位家长2024年在深圳为新生儿办理的经验")
         .stdout_contains("家长经验分享，非官方规定")
@@ -266,12 +401,24 @@ fn the_plan_says_it_rests_on_a_parents_experience_report() {
 #[test]
 fn export_carries_the_app_paths_fees_and_troubleshooting() {
     Test::new()
-        .args(&["export", "--region", "shenzhen", "--birth-date", "2026-10-08", "--set", "hospitalised=true"])
+        .args(&[
+            "export",
+            "--region",
+            "shenzhen",
+            "--birth-date",
+            "2026-10-08",
+            "--set",
+            "hospitalised=true",
+        ])
         .today("2026-10-12")
-        .stdout_contains("深圳公安→政务服务→户政业务→户政业务网上办理→出生登记→国境内出生登记(6周岁以下)")
+        .stdout_contains(
+            "深圳公安→政务服务→户政业务→户政业务网上办理→出生登记→国境内出生登记(6周岁以下)",
+        )
         .stdout_contains("深圳公安→政务服务→户政业务→办事须知和窗口业务预约办理→户政预约")
         .stdout_contains("18元邮费")
-        .stdout_contains("支付宝搜【深圳社保卡】小程序→专栏服务→医疗→本市户籍非在园在校少儿首次参保登记")
+        .stdout_contains(
+            "支付宝搜【深圳社保卡】小程序→专栏服务→医疗→本市户籍非在园在校少儿首次参保登记",
+        )
         .stdout_contains("支付宝速度快很多")
         .stdout_contains("支付宝搜【深圳市税务局】→个人中心→代缴社保费")
         .stdout_contains("激活凭证失败")
@@ -286,7 +433,14 @@ fn export_carries_the_app_paths_fees_and_troubleshooting() {
         .stdout_contains("自费占5%")
         .run();
     Test::new()
-        .args(&["show", "birth-certificate", "--region", "shenzhen", "--birth-date", "2026-10-08"])
+        .args(&[
+            "show",
+            "birth-certificate",
+            "--region",
+            "shenzhen",
+            "--birth-date",
+            "2026-10-08",
+        ])
         .today("2026-10-12")
         .stdout_contains("只能由新生儿母亲办理")
         .run();
@@ -297,47 +451,70 @@ fn police_station_visit_waits_for_the_online_approval() {
     // Born 2026-09-10; online application submitted Wednesday 2026-09-30. Approval takes 1–2
     // working days: 10-01…10-07 are the National Day holiday, so the earliest visit is 10-08
     // (approval by 10-09). The 1-month deadline is 2026-10-10, a make-up working Saturday.
-    let dir = data_dir("visit");
-    Test::new()
-        .args(&["init", "--data-dir", &dir, "--region", "shenzhen", "--birth-date", "2026-09-10", "--today", "2026-09-30"])
-        .status(0)
+    let family = Test::new();
+    family
+        .share()
+        .args(&["init", "--region", "shenzhen", "--birth-date", "2026-09-10"])
+        .today("2026-09-30")
         .run();
-    Test::new()
-        .args(&["done", "--data-dir", &dir, "birth-certificate", "hukou-online-application", "--on", "2026-09-30", "--today", "2026-09-30"])
-        .status(0)
+    family
+        .share()
+        .args(&[
+            "done",
+            "birth-certificate",
+            "hukou-online-application",
+            "--on",
+            "2026-09-30",
+        ])
+        .today("2026-09-30")
         .run();
-    let plan = Test::new().args(&["plan", "--data-dir", &dir]).today("2026-10-05").json();
+    let plan = family.share().args(&["plan"]).today("2026-10-05").json();
     let online = step(&plan, "hukou-online-application");
-    assert_eq!(online["expected"], serde_json::json!(["2026-10-08", "2026-10-09"]));
+    assert_eq!(
+        online["expected"],
+        serde_json::json!(["2026-10-08", "2026-10-09"])
+    );
     let visit = step(&plan, "hukou-registration");
     assert_eq!(visit["status"], "waiting");
     assert_eq!(visit["earliest_start"], "2026-10-08");
     assert_eq!(visit["deadline"], "2026-10-10");
     assert!(visit["deadline_office_day"].is_null());
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn e_voucher_waits_until_the_payment_shows_as_paid() {
     // Paid on Monday 2026-09-28: showing as paid takes 3–5 working days. 9-29, 9-30, then the
     // National Day holiday; the 3rd working day is 10-08 and the 5th is 10-10 (make-up Saturday).
-    let dir = data_dir("voucher");
-    Test::new()
-        .args(&["init", "--data-dir", &dir, "--region", "shenzhen", "--birth-date", "2026-09-10", "--today", "2026-09-28"])
-        .status(0)
+    let family = Test::new();
+    family
+        .share()
+        .args(&["init", "--region", "shenzhen", "--birth-date", "2026-09-10"])
+        .today("2026-09-28")
         .run();
-    Test::new()
+    family
+        .share()
         .args(&[
-            "done", "--data-dir", &dir, "birth-certificate", "hukou-online-application", "hukou-registration",
-            "medical-insurance", "medical-insurance-payment", "--on", "2026-09-28", "--today", "2026-09-28",
+            "done",
+            "birth-certificate",
+            "hukou-online-application",
+            "hukou-registration",
+            "medical-insurance",
+            "medical-insurance-payment",
+            "--on",
+            "2026-09-28",
         ])
-        .status(0)
+        .today("2026-09-28")
         .run();
-    let plan = Test::new().args(&["plan", "--data-dir", &dir]).today("2026-10-05").json();
-    assert_eq!(step(&plan, "medical-insurance-payment")["expected"], serde_json::json!(["2026-10-08", "2026-10-10"]));
+    let plan = family.share().args(&["plan"]).today("2026-10-05").json();
+    assert_eq!(
+        step(&plan, "medical-insurance-payment")["expected"],
+        serde_json::json!(["2026-10-08", "2026-10-10"])
+    );
     let voucher = step(&plan, "medical-insurance-voucher");
     assert_eq!(voucher["status"], "waiting");
     assert_eq!(voucher["earliest_start"], "2026-10-08");
-    assert_eq!(step(&plan, "personal-account-payment")["earliest_start"], "2026-10-08");
-    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(
+        step(&plan, "personal-account-payment")["earliest_start"],
+        "2026-10-08"
+    );
 }
