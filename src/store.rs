@@ -66,6 +66,18 @@ fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> Store
     }
 }
 
+/// What `sync_from` did for one baby.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyncResult {
+    pub baby: String,
+    /// The baby was only in the other copy and was copied here.
+    pub new_baby: bool,
+    /// Events that were new here.
+    pub added: usize,
+    /// Both copies have the baby with different profiles (this copy's was kept).
+    pub profile_differs: bool,
+}
+
 /// One recorded change of progress.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Event {
@@ -84,6 +96,25 @@ pub struct Event {
 pub enum EventKind {
     Done,
     Undone,
+}
+
+/// The union of two event logs by event id, in a canonical order: merging is commutative,
+/// associative and idempotent, so two parents' copies give the same plan whichever way they merge.
+pub fn merge(a: &[Event], b: &[Event]) -> Vec<Event> {
+    let mut by_id: BTreeMap<&str, &Event> = BTreeMap::new();
+    for e in a.iter().chain(b) {
+        by_id
+            .entry(e.id.as_str())
+            .and_modify(|kept| {
+                if e < *kept {
+                    *kept = e;
+                }
+            })
+            .or_insert(e);
+    }
+    let mut out: Vec<Event> = by_id.into_values().cloned().collect();
+    out.sort();
+    out
 }
 
 /// Folds events into progress: in the order recorded, the last event of a step wins.
@@ -301,9 +332,58 @@ impl Store {
         self.baby_dir(baby).join("progress.json")
     }
 
-    /// Reads a baby's events (none yet: empty).
+    /// Reads a baby's events (none yet: empty), merged with any conflict copies a sync tool left
+    /// beside the log (`progress (conflicted copy …).json`, `progress.sync-conflict-….json`).
     pub fn load_events(&self, baby: &str) -> Result<Vec<Event>, StoreError> {
-        read_events(&self.progress_path(baby))
+        let mut events = read_events(&self.progress_path(baby))?;
+        for copy in self.conflict_copies(baby)? {
+            events = merge(&events, &read_events(&copy)?);
+        }
+        Ok(events)
+    }
+
+    /// Copies of the progress log that sync tools leave when both sides changed it.
+    pub fn conflict_copies(&self, baby: &str) -> Result<Vec<PathBuf>, StoreError> {
+        let dir = self.baby_dir(baby);
+        if !dir.exists() {
+            return Ok(Vec::new());
+        }
+        let mut copies: Vec<PathBuf> = fs::read_dir(&dir)
+            .map_err(io("read", &dir))?
+            .filter_map(|e| e.ok())
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter(|n| n.starts_with("progress") && n.ends_with(".json") && n != "progress.json")
+            .map(|n| dir.join(n))
+            .collect();
+        copies.sort();
+        Ok(copies)
+    }
+
+    /// Merges another data dir (say, the other parent's synced copy) into this one: every baby's
+    /// events are united by id; a baby only the other copy has is copied with its profile.
+    /// Returns, per baby, how many events were new here.
+    pub fn sync_from(&self, other: &Store) -> Result<Vec<SyncResult>, StoreError> {
+        let mut out = Vec::new();
+        for baby in other.babies()? {
+            let theirs = other.load_events(&baby)?;
+            let profile = other.load_profile(&baby)?;
+            let new_baby = !self.has_profile(&baby);
+            if new_baby {
+                self.save_profile(&baby, &profile)?;
+            }
+            let before = self.load_events(&baby)?;
+            let added = merge(&before, &theirs).len() - before.len();
+            if added > 0 {
+                self.append_events(&baby, &theirs)?;
+            }
+            out.push(SyncResult {
+                baby: baby.clone(),
+                new_baby,
+                added,
+                profile_differs: !new_baby && self.load_profile(&baby)? != profile,
+            });
+        }
+        Ok(out)
     }
 
     /// Appends events under the lock (read, add, write atomically).
@@ -312,12 +392,10 @@ impl Store {
         let _lock = self.lock(&dir)?;
         let path = self.progress_path(baby);
         let mut events = read_events(&path)?;
-        for e in new {
-            if !events.iter().any(|x| x.id == e.id) {
-                events.push(e.clone());
-            }
+        for copy in self.conflict_copies(baby)? {
+            events = merge(&events, &read_events(&copy)?);
         }
-        events.sort();
+        let events = merge(&events, new);
         let file = ProgressFile {
             schema: SCHEMA,
             events,
@@ -354,8 +432,47 @@ fn read_events(path: &Path) -> Result<Vec<Event>, StoreError> {
             found: schema as u32,
         });
     }
-    let file: ProgressFile = serde_json::from_str(&text).map_err(corrupt)?;
+    let head = migrate(head, schema);
+    let file: ProgressFile = serde_json::from_value(head).map_err(|e| StoreError::Corrupt {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
     Ok(file.events)
+}
+
+/// Brings a progress file of an older schema up to [`SCHEMA`].
+///
+/// - 0 (no `schema` key: written by hand or by a pre-release build): events may lack an `id`
+///   and a `recorded` time; they get an id derived from their content (so two copies of the same
+///   file agree) and the recorded time of their day.
+fn migrate(mut file: serde_json::Value, from: u64) -> serde_json::Value {
+    if from == 0 {
+        if let Some(events) = file.get_mut("events").and_then(|e| e.as_array_mut()) {
+            for e in events {
+                let Some(obj) = e.as_object_mut() else {
+                    continue;
+                };
+                let on = obj
+                    .get("on")
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("")
+                    .to_string();
+                if !obj.contains_key("recorded") {
+                    obj.insert("recorded".into(), format!("{on}T00:00:00Z").into());
+                }
+                if !obj.contains_key("id") {
+                    use std::hash::{DefaultHasher, Hash, Hasher};
+                    let mut h = DefaultHasher::new();
+                    serde_json::Value::Object(obj.clone())
+                        .to_string()
+                        .hash(&mut h);
+                    obj.insert("id".into(), format!("v0-{:016x}", h.finish()).into());
+                }
+            }
+        }
+        file["schema"] = 1.into();
+    }
+    file
 }
 
 fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
@@ -475,6 +592,45 @@ mod tests {
                 ..self.clone()
             }
         }
+    }
+
+    #[test]
+    fn a_schema_0_log_migrates_on_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let p = dir.path().join("babies/baby");
+        fs::create_dir_all(&p).unwrap();
+        fs::write(
+            p.join("progress.json"),
+            r#"{"events": [{"kind": "done", "step": "birth-certificate", "on": "2026-10-12"}]}"#,
+        )
+        .unwrap();
+        let events = store.load_events("baby").unwrap();
+        assert_eq!(events.len(), 1);
+        assert!(events[0].id.starts_with("v0-"));
+        assert_eq!(events[0].recorded.to_rfc3339(), "2026-10-12T00:00:00+00:00");
+        assert_eq!(store.load_events("baby").unwrap(), events, "ids are stable");
+    }
+
+    #[test]
+    fn conflict_copies_left_by_sync_tools_are_merged() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        store
+            .append_events("baby", &[event("a", EventKind::Done, 1)])
+            .unwrap();
+        let p = dir.path().join("babies/baby");
+        let other = Store::new(dir.path().join("other"));
+        other
+            .append_events("baby", &[event("b", EventKind::Done, 2)])
+            .unwrap();
+        fs::copy(
+            dir.path().join("other/babies/baby/progress.json"),
+            p.join("progress.sync-conflict-20261120-101010-ABCDEFG.json"),
+        )
+        .unwrap();
+        let progress = progress_of(&store.load_events("baby").unwrap());
+        assert!(progress.contains_key("a") && progress.contains_key("b"));
     }
 
     #[test]

@@ -129,6 +129,12 @@ pub enum Command {
     Calendar,
     /// The babies set up in the data dir
     Babies,
+    /// Merge progress from another copy of the data dir (e.g. the other parent's synced folder)
+    Sync {
+        /// The other data dir
+        #[arg(value_name = "FROM_DIR")]
+        from: PathBuf,
+    },
     /// The facts a profile holds, their allowed values and defaults
     Facts,
 }

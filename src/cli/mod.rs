@@ -21,6 +21,12 @@ use std::path::PathBuf;
 
 /// Runs `newborn` with the process's arguments; returns the exit code.
 pub fn run() -> ExitCode {
+    // A bug must still end in one clear line, never a backtrace.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!(
+            "newborn: internal error ({info}); nothing was changed on disk. Please report this."
+        );
+    }));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -235,6 +241,7 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Check { paths } => check(&ctx, &paths, out),
         Command::Calendar => calendar(&ctx, out),
         Command::Babies => babies(&ctx, out),
+        Command::Sync { from } => sync(&ctx, &from, out),
         Command::Facts => facts(&ctx, out),
     }
 }
@@ -526,6 +533,40 @@ fn calendar(ctx: &Context, out: &mut dyn Write) -> Result<()> {
         "添加新一年的安排：把 holiday-cn 格式的 JSON 文件放进 {}，或用 --calendar FILE。",
         ctx.store.calendar_dir().display()
     )?;
+    Ok(())
+}
+
+fn sync(ctx: &Context, from: &std::path::Path, out: &mut dyn Write) -> Result<()> {
+    if !from.join("babies").is_dir() {
+        return Err(usage(format!(
+            "{} is not a newborn data dir (it has no babies/ folder)",
+            from.display()
+        )));
+    }
+    let other = Store::new(from);
+    let results = ctx.store.sync_from(&other)?;
+    if results.is_empty() {
+        writeln!(out, "{} 里没有宝宝的记录，没有可合并的。", from.display())?;
+    }
+    for r in results {
+        if r.new_baby {
+            writeln!(
+                out,
+                "{}：新宝宝，已从 {} 复制资料和 {} 条记录",
+                r.baby,
+                from.display(),
+                r.added
+            )?;
+        } else {
+            writeln!(out, "{}：合并了 {} 条新记录", r.baby, r.added)?;
+        }
+        if r.profile_differs {
+            eprintln!(
+                "newborn: warning: {}'s profile differs between the two copies; this copy's was kept (newborn init --force to change it)",
+                r.baby
+            );
+        }
+    }
     Ok(())
 }
 

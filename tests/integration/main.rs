@@ -5,7 +5,9 @@ mod cli;
 mod examples;
 #[cfg(unix)]
 mod interactive;
+mod properties;
 mod region_hebei;
 mod region_shenzhen;
 mod region_xiamen;
+mod state;
 mod test;
