@@ -10,6 +10,8 @@ pub mod condition;
 pub mod diagnostic;
 pub mod error;
 pub mod facts;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod period;
 pub mod plan;
 pub mod playbook;

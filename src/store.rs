@@ -280,34 +280,7 @@ impl Store {
     pub fn load_profile(&self, baby: &str) -> Result<Profile, StoreError> {
         let path = self.baby_dir(baby).join("profile.toml");
         let text = fs::read_to_string(&path).map_err(io("read", &path))?;
-        let corrupt = |message: String| StoreError::Corrupt {
-            path: path.clone(),
-            message,
-        };
-        let schema = toml::from_str::<toml::Table>(&text)
-            .map_err(|e| corrupt(e.to_string().trim().to_string()))?
-            .get("schema")
-            .and_then(|v| v.as_integer())
-            .ok_or_else(|| corrupt("no schema version".into()))?;
-        if schema > i64::from(SCHEMA) {
-            return Err(StoreError::TooNew {
-                path,
-                found: schema as u32,
-            });
-        }
-        let file: ProfileFile =
-            toml::from_str(&text).map_err(|e| corrupt(e.to_string().trim().to_string()))?;
-        let mut facts = Facts::default();
-        for (k, v) in &file.facts {
-            facts
-                .set(k, v)
-                .map_err(|e| corrupt(format!("fact {k}: {e}")))?;
-        }
-        Ok(Profile {
-            region: file.region,
-            birth_date: file.birth_date,
-            facts,
-        })
+        parse_profile(&path, &text)
     }
 
     /// Writes a baby's profile (creating the baby).
@@ -414,22 +387,59 @@ impl Store {
     }
 }
 
+/// Parses a profile file's text (`path` is for messages).
+pub fn parse_profile(path: &Path, text: &str) -> Result<Profile, StoreError> {
+    let corrupt = |message: String| StoreError::Corrupt {
+        path: path.to_path_buf(),
+        message,
+    };
+    let schema = toml::from_str::<toml::Table>(text)
+        .map_err(|e| corrupt(e.to_string().trim().to_string()))?
+        .get("schema")
+        .and_then(|v| v.as_integer())
+        .ok_or_else(|| corrupt("no schema version".into()))?;
+    if schema > i64::from(SCHEMA) {
+        return Err(StoreError::TooNew {
+            path: path.to_path_buf(),
+            found: u32::try_from(schema).unwrap_or(u32::MAX),
+        });
+    }
+    let file: ProfileFile =
+        toml::from_str(text).map_err(|e| corrupt(e.to_string().trim().to_string()))?;
+    let mut facts = Facts::default();
+    for (k, v) in &file.facts {
+        facts
+            .set(k, v)
+            .map_err(|e| corrupt(format!("fact {k}: {e}")))?;
+    }
+    Ok(Profile {
+        region: file.region,
+        birth_date: file.birth_date,
+        facts,
+    })
+}
+
 fn read_events(path: &Path) -> Result<Vec<Event>, StoreError> {
     let text = match fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(io("read", path)(e)),
     };
+    parse_progress(path, &text)
+}
+
+/// Parses a progress log's text (`path` is for messages), migrating older versions.
+pub fn parse_progress(path: &Path, text: &str) -> Result<Vec<Event>, StoreError> {
     let corrupt = |e: serde_json::Error| StoreError::Corrupt {
         path: path.to_path_buf(),
         message: format!("line {}, column {}: {e}", e.line(), e.column()),
     };
-    let head: serde_json::Value = serde_json::from_str(&text).map_err(corrupt)?;
+    let head: serde_json::Value = serde_json::from_str(text).map_err(corrupt)?;
     let schema = head.get("schema").and_then(|s| s.as_u64()).unwrap_or(0);
     if schema > u64::from(SCHEMA) {
         return Err(StoreError::TooNew {
             path: path.to_path_buf(),
-            found: schema as u32,
+            found: u32::try_from(schema).unwrap_or(u32::MAX),
         });
     }
     let head = migrate(head, schema);

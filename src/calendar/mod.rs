@@ -11,10 +11,24 @@
 pub mod schedule;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+/// The shipped schedule as constants: nothing is parsed at start-up.
 mod embedded {
+    use super::SpecialDay;
+    use chrono::NaiveDate;
+    use std::borrow::Cow;
+
+    /// A date of the table; a date not in the calendar fails the build.
+    const fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
+        match NaiveDate::from_ymd_opt(year, month, day) {
+            Some(date) => date,
+            None => panic!("data/holiday-cn lists a date not in the calendar"),
+        }
+    }
+
     include!(concat!(env!("OUT_DIR"), "/holidays.rs"));
 }
 
@@ -34,7 +48,7 @@ pub struct SpecialDay {
     /// `true`: a holiday day off; `false`: a make-up working day.
     pub off: bool,
     /// The holiday, e.g. 春节.
-    pub name: String,
+    pub name: Cow<'static, str>,
 }
 
 /// A date computed by counting working days.
@@ -66,8 +80,8 @@ pub enum CalendarError {
 /// The official working-day calendar.
 #[derive(Debug, Clone)]
 pub struct Calendar {
-    /// Sorted by date, no duplicates.
-    special: Vec<SpecialDay>,
+    /// Sorted by date, no duplicates; the shipped table until a schedule file is added.
+    special: Cow<'static, [SpecialDay]>,
     /// `prefix[i]`: the net effect on the working-day count of `special[..i]`.
     prefix: Vec<i64>,
     years: BTreeMap<i32, YearSource>,
@@ -105,16 +119,6 @@ impl Default for Calendar {
 impl Calendar {
     /// The schedule shipped in the binary.
     pub fn embedded() -> Calendar {
-        let special = embedded::DAYS
-            .iter()
-            .filter_map(|(date, off, name)| {
-                Some(SpecialDay {
-                    date: parse_iso(date)?,
-                    off: *off,
-                    name: (*name).to_string(),
-                })
-            })
-            .collect();
         let years = embedded::YEARS
             .iter()
             .map(|(year, papers)| {
@@ -126,7 +130,7 @@ impl Calendar {
                 )
             })
             .collect();
-        Calendar::from_parts(special, years)
+        Calendar::with_days(Cow::Borrowed(embedded::DAYS), years)
     }
 
     /// A calendar that knows no year at all (weekends only); for tests and estimates.
@@ -137,10 +141,16 @@ impl Calendar {
     fn from_parts(mut special: Vec<SpecialDay>, years: BTreeMap<i32, YearSource>) -> Calendar {
         special.sort_by_key(|d| d.date);
         special.dedup_by_key(|d| d.date);
+        Calendar::with_days(Cow::Owned(special), years)
+    }
+
+    /// `special` must be sorted by date without duplicates.
+    fn with_days(special: Cow<'static, [SpecialDay]>, years: BTreeMap<i32, YearSource>) -> Calendar {
+        debug_assert!(special.windows(2).all(|w| w[0].date < w[1].date));
         let mut prefix = Vec::with_capacity(special.len() + 1);
         let mut sum = 0;
         prefix.push(0);
-        for day in &special {
+        for day in special.iter() {
             sum += effect(day);
             prefix.push(sum);
         }
@@ -175,11 +185,12 @@ impl Calendar {
             days.push(SpecialDay {
                 date,
                 off: day.is_off_day,
-                name: day.name.clone(),
+                name: Cow::Owned(day.name.clone()),
             });
         }
         let year = file.year;
         let mut special: Vec<SpecialDay> = std::mem::take(&mut self.special)
+            .into_owned()
             .into_iter()
             .filter(|d| !(d.date.year() == year || days.iter().any(|n| n.date == d.date)))
             .collect();

@@ -4,66 +4,17 @@
 //! A loaded playbook cannot hold a dangling prerequisite, a cycle, an unknown fact or value, or a
 //! malformed duration.
 
+mod kinds;
 pub mod raw;
 pub mod validate;
 
 use crate::condition::Expr;
 use crate::period::{Period, Range, Rule};
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+pub use kinds::{Channel, MaterialKind, Trust, Who};
 pub use validate::{build, parse_file};
-
-/// How far a source can be trusted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Trust {
-    /// An official text (government page, notice, specification).
-    Official,
-    /// A parent's own account: useful, but not a rule.
-    ExperienceReport,
-}
-
-/// How a step is done.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Channel {
-    /// In an app, mini-program or website.
-    Online,
-    /// At an office, hospital window or bank branch.
-    Office,
-    /// Either online or at an office.
-    OnlineOrOffice,
-}
-
-/// Who must act.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Who {
-    Mother,
-    Father,
-    EitherParent,
-    BothParents,
-    /// Anyone who has the papers.
-    Anyone,
-    /// The hospital or an office does it; the family only receives the result.
-    Institution,
-}
-
-/// The form a material takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MaterialKind {
-    /// A paper document (originals and/or copies).
-    #[default]
-    Paper,
-    /// An electronic licence or record (电子证照).
-    Electronic,
-    /// A photo to take and upload.
-    Photo,
-    /// A piece of information to have at hand (a name, an address).
-    Information,
-}
 
 /// A document a rule comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

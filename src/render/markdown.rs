@@ -61,6 +61,9 @@ pub fn render(plan: &Plan<'_>) -> String {
         out.push_str(&line);
         out.push('\n');
         let mut detail = Vec::new();
+        if let Some(summary) = &s.step.summary {
+            detail.push(format!("说明：{summary}"));
+        }
         if let Some(agency) = &s.step.agency {
             detail.push(format!("办理地点：{agency}"));
         }

@@ -3,10 +3,13 @@
 mod calendar_data;
 mod cli;
 mod examples;
+mod fuzz_regressions;
 #[cfg(unix)]
 mod interactive;
 mod properties;
+mod region_guangxi;
 mod region_hebei;
+mod region_nanning;
 mod region_shenzhen;
 mod region_xiamen;
 mod state;

@@ -1,0 +1,56 @@
+//! The fixed vocabularies of a playbook (trust, channel, who, material kind).
+//!
+//! Shared by the crate and by `build.rs`, which reads the shipped playbooks at build time.
+
+use serde::{Deserialize, Serialize};
+
+/// How far a source can be trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Trust {
+    /// An official text (government page, notice, specification).
+    Official,
+    /// A parent's own account: useful, but not a rule.
+    ExperienceReport,
+}
+
+/// How a step is done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// In an app, mini-program or website.
+    Online,
+    /// At an office, hospital window or bank branch.
+    Office,
+    /// Either online or at an office.
+    OnlineOrOffice,
+}
+
+/// Who must act.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Who {
+    Mother,
+    Father,
+    EitherParent,
+    BothParents,
+    /// Anyone who has the papers.
+    Anyone,
+    /// The hospital or an office does it; the family only receives the result.
+    Institution,
+}
+
+/// The form a material takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MaterialKind {
+    /// A paper document (originals and/or copies).
+    #[default]
+    Paper,
+    /// An electronic licence or record (电子证照).
+    Electronic,
+    /// A photo to take and upload.
+    Photo,
+    /// A piece of information to have at hand (a name, an address).
+    Information,
+}
