@@ -213,7 +213,10 @@ fn holidays() {
     for (date, off, name) in &days {
         let ymd: Vec<u32> = date
             .split('-')
-            .map(|part| part.parse().unwrap_or_else(|_| panic!("`{date}`: not YYYY-MM-DD")))
+            .map(|part| {
+                part.parse()
+                    .unwrap_or_else(|_| panic!("`{date}`: not YYYY-MM-DD"))
+            })
             .collect();
         let [y, m, d] = ymd[..] else {
             panic!("`{date}`: not YYYY-MM-DD")

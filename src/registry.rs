@@ -3,11 +3,33 @@
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile};
 use crate::facts::closest;
+use crate::playbook::raw::RawPlaybook;
 use crate::playbook::{self, Playbook};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+/// The shipped playbooks: their text, and code written by `build.rs` that builds each file as
+/// read (so that a command parses no TOML for them).
 mod embedded {
+    #![allow(clippy::all)]
+    use crate::playbook::raw::*;
+    use crate::playbook::{Channel, MaterialKind, Trust, Who};
+    use toml::Spanned;
+    use toml::value::Datetime;
+
+    fn t(text: &str) -> String {
+        text.to_owned()
+    }
+
+    fn sp<T>(start: usize, end: usize, value: T) -> Spanned<T> {
+        Spanned::new(start..end, value)
+    }
+
+    fn dt(text: &str) -> Datetime {
+        text.parse().expect("a date written by build.rs")
+    }
+
     include!(concat!(env!("OUT_DIR"), "/playbooks.rs"));
 }
 
@@ -20,8 +42,29 @@ pub enum Origin {
 
 #[derive(Debug, Clone)]
 struct Entry {
-    file: SourceFile,
+    /// The file's name as shown in messages.
+    name: String,
+    text: Cow<'static, str>,
     origin: Origin,
+    /// For a shipped playbook: builds the file as read at build time.
+    parsed: Option<fn() -> RawPlaybook>,
+}
+
+impl Entry {
+    fn file(&self) -> SourceFile {
+        SourceFile {
+            name: self.name.clone(),
+            text: self.text.clone().into_owned(),
+        }
+    }
+
+    /// The file as read: built in, or parsed now.
+    fn raw(&self, file: &SourceFile) -> Result<RawPlaybook, Diagnostic> {
+        match self.parsed {
+            Some(build) => Ok(build()),
+            None => playbook::parse_file(file),
+        }
+    }
 }
 
 /// Why a playbook could not be loaded.
@@ -53,15 +96,14 @@ impl Registry {
     pub fn embedded() -> Registry {
         let entries = embedded::PLAYBOOKS
             .iter()
-            .map(|(stem, text)| {
+            .map(|(stem, text, parsed)| {
                 (
                     (*stem).to_string(),
                     Entry {
-                        file: SourceFile {
-                            name: format!("regions/{stem}.toml"),
-                            text: (*text).to_string(),
-                        },
+                        name: format!("regions/{stem}.toml"),
+                        text: Cow::Borrowed(*text),
                         origin: Origin::Embedded,
+                        parsed: *parsed,
                     },
                 )
             })
@@ -99,8 +141,10 @@ impl Registry {
         self.entries.insert(
             id.clone(),
             Entry {
-                file,
+                name: file.name,
+                text: Cow::Owned(file.text),
                 origin: Origin::User(path.to_path_buf()),
+                parsed: None,
             },
         );
         Ok(id)
@@ -131,16 +175,25 @@ impl Registry {
     /// Loads and checks the playbook `id`, merged with the playbooks it extends.
     pub fn load(&self, id: &str) -> Result<Playbook, LoadError> {
         let entry = self.entries.get(id).ok_or_else(|| self.unknown(id))?;
-        self.load_file(entry.file.clone())
+        self.load_chain(entry.file(), Some(entry))
     }
 
     /// Loads and checks a playbook file, resolving `extends` through the registry.
     pub fn load_file(&self, file: SourceFile) -> Result<Playbook, LoadError> {
+        self.load_chain(file, None)
+    }
+
+    /// Only the files of the chain are read; a shipped one is built, not parsed.
+    fn load_chain(&self, file: SourceFile, entry: Option<&Entry>) -> Result<Playbook, LoadError> {
         let invalid = |d: Diagnostic| LoadError::Invalid(Diagnostics(vec![d]));
         let mut chain = Vec::new();
-        let mut next = Some(file);
-        while let Some(file) = next.take() {
-            let raw = playbook::parse_file(&file).map_err(invalid)?;
+        let mut next = Some((file, entry));
+        while let Some((file, entry)) = next.take() {
+            let raw = match entry {
+                Some(entry) => entry.raw(&file),
+                None => playbook::parse_file(&file),
+            }
+            .map_err(invalid)?;
             if let Some(parent) = &raw.extends {
                 let pid = parent.get_ref();
                 if chain
@@ -170,7 +223,7 @@ impl Registry {
                         ),
                     )));
                 };
-                next = Some(entry.file.clone());
+                next = Some((entry.file(), Some(entry)));
             }
             chain.push((file, raw));
         }
@@ -197,6 +250,18 @@ mod tests {
 #[cfg(test)]
 mod shipped {
     use super::*;
+
+    #[test]
+    fn the_files_built_in_are_the_files_as_parsed() {
+        let r = Registry::embedded();
+        for (id, entry) in &r.entries {
+            let built = entry
+                .parsed
+                .unwrap_or_else(|| panic!("{id} is not built in"))();
+            let parsed = playbook::parse_file(&entry.file()).unwrap();
+            assert_eq!(format!("{built:?}"), format!("{parsed:?}"), "{id}");
+        }
+    }
 
     #[test]
     fn every_shipped_playbook_loads() {

@@ -145,7 +145,10 @@ impl Calendar {
     }
 
     /// `special` must be sorted by date without duplicates.
-    fn with_days(special: Cow<'static, [SpecialDay]>, years: BTreeMap<i32, YearSource>) -> Calendar {
+    fn with_days(
+        special: Cow<'static, [SpecialDay]>,
+        years: BTreeMap<i32, YearSource>,
+    ) -> Calendar {
         debug_assert!(special.windows(2).all(|w| w[0].date < w[1].date));
         let mut prefix = Vec::with_capacity(special.len() + 1);
         let mut sum = 0;

@@ -6,6 +6,7 @@ mod examples;
 mod fuzz_regressions;
 #[cfg(unix)]
 mod interactive;
+mod playbooks;
 mod properties;
 mod region_guangxi;
 mod region_hebei;
