@@ -107,9 +107,14 @@ pub enum Command {
         #[command(flatten)]
         family: FamilyArgs,
     },
+    /// Every document the remaining steps need, merged and grouped by where you go
+    Materials {
+        #[command(flatten)]
+        family: FamilyArgs,
+    },
     /// Export the checklist
     Export {
-        /// markdown or json
+        /// markdown, json or ics
         #[arg(long, default_value = "markdown", value_name = "FORMAT")]
         format: String,
         /// Write to FILE instead of standard output
@@ -137,6 +142,13 @@ pub enum Command {
     },
     /// The facts a profile holds, their allowed values and defaults
     Facts,
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions {
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output
+    Man,
 }
 
 /// Parses `YYYY-MM-DD`, saying what is wrong.

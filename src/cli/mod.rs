@@ -243,6 +243,27 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<()> {
         Command::Babies => babies(&ctx, out),
         Command::Sync { from } => sync(&ctx, &from, out),
         Command::Facts => facts(&ctx, out),
+        Command::Materials { family } => {
+            let fam = ctx.family(&family)?;
+            let plan = fam.plan(&ctx);
+            if ctx.global.json {
+                let groups = render::materials::merged(&plan);
+                writeln!(out, "{}", serde_json::to_string_pretty(&groups)?)?;
+            } else {
+                write!(out, "{}", render::materials::render(&plan, "##"))?;
+            }
+            Ok(())
+        }
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "newborn", out);
+            Ok(())
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(cmd).render(out)?;
+            Ok(())
+        }
     }
 }
 

@@ -117,6 +117,8 @@ pub fn render(plan: &Plan<'_>) -> String {
             cite(plan.playbook, &s.step.source)
         ));
     }
+    out.push_str("\n## 材料清单（按办理地点，合并各事项）\n\n");
+    out.push_str(&super::materials::render(plan, "###"));
     if !plan.playbook.contacts.is_empty() {
         out.push_str("\n## 咨询电话\n\n");
         for c in &plan.playbook.contacts {

@@ -1,7 +1,9 @@
 //! Rendering: pure functions from a [`Plan`] to text. Nothing here reads or writes files.
 
+pub mod ics;
 pub mod json;
 pub mod markdown;
+pub mod materials;
 pub mod table;
 pub mod text;
 
@@ -21,12 +23,13 @@ pub fn exporter(name: &str) -> Option<Box<dyn Exporter>> {
     match name {
         "markdown" | "md" => Some(Box::new(markdown::Markdown)),
         "json" => Some(Box::new(json::Json)),
+        "ics" | "ical" | "icalendar" => Some(Box::new(ics::Ics)),
         _ => None,
     }
 }
 
 /// The names `--format` accepts.
-pub const FORMATS: &[&str] = &["markdown", "json"];
+pub const FORMATS: &[&str] = &["markdown", "json", "ics"];
 
 /// `文件名（issuer，date）§ section`, with a mark for experience reports.
 pub fn cite(playbook: &Playbook, c: &Cite) -> String {

@@ -3,6 +3,7 @@
 mod calendar_data;
 mod cli;
 mod examples;
+mod formats;
 mod fuzz_regressions;
 #[cfg(unix)]
 mod interactive;

@@ -1,0 +1,194 @@
+//! `export --format ics`: every dated step as an all-day event with reminders (RFC 5545).
+//!
+//! UIDs are stable (region, birth date, birth order, step), so importing a newer export updates
+//! the events instead of duplicating them; SEQUENCE grows with the day of the export.
+
+use super::{Exporter, cite};
+use crate::calendar::Calendar;
+use crate::facts::Value;
+use crate::plan::{Plan, PlanStep, Status};
+use chrono::{Days, NaiveDate};
+
+pub struct Ics;
+
+impl Exporter for Ics {
+    fn name(&self) -> &'static str {
+        "ics"
+    }
+
+    fn export(&self, plan: &Plan, _calendar: &Calendar) -> String {
+        render(plan)
+    }
+}
+
+/// Escapes TEXT values: backslash, semicolon, comma and newlines.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Folds a content line into lines of at most 75 octets, never inside a character; each
+/// continuation line starts with one space. Lines end with CRLF.
+pub fn fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + line.len() / 70 * 3);
+    let mut width = 0;
+    for c in line.chars() {
+        let len = c.len_utf8();
+        if width + len > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += len;
+    }
+    out.push_str("\r\n");
+    out
+}
+
+fn ymd(d: NaiveDate) -> String {
+    d.format("%Y%m%d").to_string()
+}
+
+/// The day an event goes on: the deadline, else the scheduled start.
+fn event_day(s: &PlanStep<'_>) -> Option<NaiveDate> {
+    s.deadline
+        .as_ref()
+        .map(|d| d.date)
+        .or_else(|| s.step.start.and(s.earliest_start))
+}
+
+fn description(plan: &Plan<'_>, s: &PlanStep<'_>) -> String {
+    let step = s.step;
+    let mut lines = Vec::new();
+    if let Some(d) = &s.deadline {
+        let mut line = format!("截止 {}（{}）", d.date, d.rule.zh());
+        if let Some(o) = d.office_day {
+            line.push_str(&format!("；要去窗口的最晚 {o}"));
+        }
+        lines.push(line);
+    }
+    if let Some(summary) = &step.summary {
+        lines.push(summary.clone());
+    }
+    if let Some(agency) = &step.agency {
+        lines.push(format!("办理地点：{agency}"));
+    }
+    lines.push(format!("方式：{} · {}", step.channel.zh(), step.who.zh()));
+    if let Some(path) = &step.path {
+        lines.push(format!("路径：{path}"));
+    }
+    if !s.materials.is_empty() {
+        lines.push("材料：".to_string());
+        for m in &s.materials {
+            lines.push(format!("- {}（{}）", m.name, m.quantity_zh()));
+        }
+    }
+    for t in &s.tips {
+        lines.push(format!("提示：{}", t.text));
+    }
+    lines.push(format!("来源：{}", cite(plan.playbook, &step.source)));
+    lines.push(format!("newborn show {}", step.id));
+    lines.join("\n")
+}
+
+/// The plan as an iCalendar file.
+pub fn render(plan: &Plan<'_>) -> String {
+    let birth = plan.profile.birth_date;
+    let order = match plan.profile.facts.get("birth_order") {
+        Some(Value::Int(n)) => *n,
+        _ => 1,
+    };
+    let stamp = format!("{}T000000Z", ymd(plan.today));
+    let sequence = (plan.today - birth).num_days().max(0);
+    let mut out = String::new();
+    let mut line = |l: String| out.push_str(&fold(&l));
+    line("BEGIN:VCALENDAR".into());
+    line("VERSION:2.0".into());
+    line("PRODID:-//newborn//newborn checklist//ZH".into());
+    line("CALSCALE:GREGORIAN".into());
+    line("METHOD:PUBLISH".into());
+    line(format!(
+        "X-WR-CALNAME:{}",
+        escape(&format!("新生儿办事清单：{}", plan.requested.name))
+    ));
+    for s in &plan.steps {
+        let Some(day) = event_day(s) else { continue };
+        let done = s.status == Status::Done;
+        let is_deadline = s.deadline.is_some();
+        let summary = match (done, is_deadline) {
+            (true, _) => format!("✓ {}", s.step.title),
+            (false, true) => format!("截止：{}", s.step.title),
+            (false, false) => s.step.title.clone(),
+        };
+        line("BEGIN:VEVENT".into());
+        line(format!(
+            "UID:{}-{}-{}-{}@newborn",
+            plan.requested.id,
+            ymd(birth),
+            order,
+            s.step.id
+        ));
+        line(format!("DTSTAMP:{stamp}"));
+        line(format!("SEQUENCE:{sequence}"));
+        line(format!("DTSTART;VALUE=DATE:{}", ymd(day)));
+        line(format!(
+            "DTEND;VALUE=DATE:{}",
+            ymd(day.checked_add_days(Days::new(1)).unwrap_or(day))
+        ));
+        line(format!("SUMMARY:{}", escape(&summary)));
+        line(format!("DESCRIPTION:{}", escape(&description(plan, s))));
+        if let Some(agency) = &s.step.agency {
+            line(format!("LOCATION:{}", escape(agency)));
+        }
+        line("CATEGORIES:newborn".into());
+        line("TRANSP:TRANSPARENT".into());
+        if !done {
+            let ahead: &[&str] = if is_deadline {
+                &["P3D", "P1D"]
+            } else {
+                &["P7D"]
+            };
+            for when in ahead {
+                line("BEGIN:VALARM".into());
+                line("ACTION:DISPLAY".into());
+                line(format!("DESCRIPTION:{}", escape(&summary)));
+                line(format!("TRIGGER:-{when}"));
+                line("END:VALARM".into());
+            }
+        }
+        line("END:VEVENT".into());
+    }
+    line("END:VCALENDAR".into());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_text() {
+        assert_eq!(escape("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+    }
+
+    #[test]
+    fn folds_cjk_on_character_boundaries_within_75_octets() {
+        let text = format!("DESCRIPTION:{}", "出生医学证明".repeat(20));
+        let folded = fold(&text);
+        for l in folded.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(l.len() <= 75, "{} octets: {l}", l.len());
+        }
+        let unfolded = folded.replace("\r\n ", "");
+        assert_eq!(unfolded, format!("{text}\r\n"));
+    }
+}

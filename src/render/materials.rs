@@ -1,0 +1,129 @@
+//! `newborn materials`: every document the remaining steps need, merged across steps and
+//! grouped by where you go, so a parent packs one bag per visit.
+
+use crate::plan::{Plan, Status};
+use crate::playbook::{Channel, MaterialKind};
+use serde::Serialize;
+
+/// One document, merged across the steps of one place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Merged {
+    pub name: String,
+    pub kind: MaterialKind,
+    /// The most originals any step needs.
+    pub originals: u32,
+    /// The most copies any step needs.
+    pub copies: u32,
+    /// The steps that need it (ids).
+    pub steps: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+/// The documents for one place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Group {
+    pub place: String,
+    pub items: Vec<Merged>,
+}
+
+/// Where a material is used: online uploads and information together, offices by agency.
+fn place_of(channel: Channel, kind: MaterialKind, agency: Option<&str>) -> String {
+    let online = channel == Channel::Online
+        || matches!(
+            kind,
+            MaterialKind::Photo | MaterialKind::Electronic | MaterialKind::Information
+        );
+    if online {
+        "线上办理（拍照上传、电子证照、要填写的信息）".to_string()
+    } else {
+        agency.unwrap_or("办理窗口（来源未写明地点）").to_string()
+    }
+}
+
+/// The merged materials of the steps not yet done, grouped by place in plan order.
+pub fn merged(plan: &Plan<'_>) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    for s in plan.steps.iter().filter(|s| s.status != Status::Done) {
+        for m in &s.materials {
+            let place = place_of(s.step.channel, m.kind, s.step.agency.as_deref());
+            let gi = match groups.iter().position(|g| g.place == place) {
+                Some(i) => i,
+                None => {
+                    groups.push(Group {
+                        place,
+                        items: Vec::new(),
+                    });
+                    groups.len() - 1
+                }
+            };
+            let group = &mut groups[gi];
+            match group
+                .items
+                .iter_mut()
+                .find(|x| x.name == m.name && x.kind == m.kind)
+            {
+                Some(x) => {
+                    x.originals = x.originals.max(m.originals);
+                    x.copies = x.copies.max(m.copies);
+                    if !x.steps.contains(&s.step.id) {
+                        x.steps.push(s.step.id.clone());
+                    }
+                    if let Some(n) = &m.note {
+                        if !x.notes.contains(n) {
+                            x.notes.push(n.clone());
+                        }
+                    }
+                }
+                None => group.items.push(Merged {
+                    name: m.name.clone(),
+                    kind: m.kind,
+                    originals: m.originals,
+                    copies: m.copies,
+                    steps: vec![s.step.id.clone()],
+                    notes: m.note.iter().cloned().collect(),
+                }),
+            }
+        }
+    }
+    groups
+}
+
+impl Merged {
+    pub fn quantity_zh(&self) -> String {
+        crate::playbook::Material {
+            name: self.name.clone(),
+            name_en: None,
+            kind: self.kind,
+            originals: self.originals,
+            copies: self.copies,
+            note: None,
+            when: None,
+        }
+        .quantity_zh()
+    }
+}
+
+/// The merged list as text (Markdown-friendly: headings and task items).
+pub fn render(plan: &Plan<'_>, heading: &str) -> String {
+    let groups = merged(plan);
+    if groups.is_empty() {
+        return "还没办的事项都不需要带材料。\n".to_string();
+    }
+    let mut out = String::new();
+    for g in groups {
+        out.push_str(&format!("{heading} {}\n\n", g.place));
+        for m in g.items {
+            out.push_str(&format!(
+                "- [ ] {}（{}）— 用于：{}\n",
+                m.name,
+                m.quantity_zh(),
+                m.steps.join("、")
+            ));
+            for n in m.notes {
+                out.push_str(&format!("  - {n}\n"));
+            }
+        }
+        out.push('\n');
+    }
+    out
+}

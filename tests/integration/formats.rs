@@ -1,0 +1,201 @@
+//! Export formats and helpers: iCalendar, JSON, materials, completions, man page.
+
+use crate::test::Test;
+use std::io::BufReader;
+
+fn ics(today: &str) -> String {
+    let out = Test::new()
+        .args(&[
+            "export",
+            "--format",
+            "ics",
+            "--region",
+            "xiamen",
+            "--birth-date",
+            "2026-10-08",
+        ])
+        .today(today)
+        .run();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn prop<'a>(event: &'a ical::parser::ical::component::IcalEvent, name: &str) -> &'a str {
+    event
+        .properties
+        .iter()
+        .find(|p| p.name == name)
+        .and_then(|p| p.value.as_deref())
+        .unwrap_or_else(|| panic!("no {name}"))
+}
+
+#[test]
+fn the_ics_export_parses_with_a_real_icalendar_parser() {
+    let text = ics("2026-10-20");
+    let cal = ical::IcalParser::new(BufReader::new(text.as_bytes()))
+        .next()
+        .expect("one calendar")
+        .expect("a valid calendar");
+    assert!(cal.events.len() >= 10, "{}", cal.events.len());
+    let insurance = cal
+        .events
+        .iter()
+        .find(|e| prop(e, "UID") == "xiamen-20261008-1-medical-insurance@newborn")
+        .expect("the insurance deadline is an event");
+    assert_eq!(prop(insurance, "DTSTART"), "20270106");
+    assert_eq!(prop(insurance, "DTEND"), "20270107");
+    assert!(prop(insurance, "SUMMARY").starts_with("截止："));
+    assert!(prop(insurance, "DESCRIPTION").contains("90"));
+    let triggers: Vec<&str> = insurance
+        .alarms
+        .iter()
+        .map(|a| {
+            a.properties
+                .iter()
+                .find(|p| p.name == "TRIGGER")
+                .unwrap()
+                .value
+                .as_deref()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(triggers, ["-P3D", "-P1D"]);
+}
+
+#[test]
+fn ics_lines_are_folded_within_75_octets_with_crlf() {
+    let text = ics("2026-10-20");
+    assert!(text.ends_with("END:VCALENDAR\r\n"));
+    for line in text.split("\r\n") {
+        assert!(line.len() <= 75, "{} octets: {line}", line.len());
+        assert!(!line.contains('\n'));
+    }
+    assert!(text.contains("\\n"), "newlines in descriptions are escaped");
+}
+
+#[test]
+fn re_exporting_later_keeps_the_uids_and_raises_the_sequence() {
+    let uids = |t: &str| -> Vec<String> {
+        t.lines()
+            .filter(|l| l.starts_with("UID:"))
+            .map(String::from)
+            .collect()
+    };
+    let first = ics("2026-10-20");
+    let later = ics("2026-10-25");
+    assert_eq!(uids(&first), uids(&later));
+    assert!(first.contains("SEQUENCE:12\r\n") && later.contains("SEQUENCE:17\r\n"));
+}
+
+#[test]
+fn the_json_export_has_every_detail() {
+    let out = Test::new()
+        .args(&[
+            "export",
+            "--format",
+            "json",
+            "--region",
+            "hebei",
+            "--birth-date",
+            "2026-10-08",
+        ])
+        .today("2026-10-20")
+        .run();
+    let plan: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        plan["not_applicable"].is_array(),
+        "the export includes the steps that do not apply"
+    );
+    let apply = crate::test::step(&plan, "one-thing-application");
+    assert_eq!(apply["lead_time_note"].as_str().map(|_| ()), None);
+    assert!(
+        apply["summary"]
+            .as_str()
+            .unwrap()
+            .contains("各级医疗保健机构牵头")
+    );
+    assert_eq!(apply["materials"][4]["name"], "结婚证");
+}
+
+#[test]
+fn materials_are_merged_across_steps_and_grouped_by_place() {
+    // Xiamen's separate route: the hukou step and the reimbursement both need papers; each
+    // document appears once per place with the largest count any step needs.
+    let home = Test::new();
+    let json = home
+        .share()
+        .args(&[
+            "materials",
+            "--region",
+            "xiamen",
+            "--birth-date",
+            "2026-10-08",
+            "--set",
+            "father_hukou=other",
+            "--set",
+            "hospitalised=true",
+        ])
+        .today("2026-10-20")
+        .json();
+    let groups = json.as_array().unwrap();
+    assert!(groups.len() >= 2, "{json}");
+    for g in groups {
+        let names: Vec<&str> = g["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["name"].as_str().unwrap())
+            .collect();
+        let mut unique = names.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(
+            unique.len(),
+            names.len(),
+            "a document is listed once per place: {names:?}"
+        );
+    }
+    home.share()
+        .args(&[
+            "materials",
+            "--region",
+            "hebei",
+            "--birth-date",
+            "2026-10-08",
+            "--set",
+            "father_hukou=other",
+        ])
+        .today("2026-10-20")
+        .stdout_contains("## 落户方户口所在地公安派出所")
+        .stdout_contains("- [ ] 结婚证（原件1份）— 用于：hukou-registration")
+        .run();
+}
+
+#[test]
+fn the_markdown_export_ends_with_the_packing_list() {
+    Test::new()
+        .args(&["export", "--region", "hebei", "--birth-date", "2026-10-08"])
+        .today("2026-10-20")
+        .stdout_contains("## 材料清单（按办理地点，合并各事项）")
+        .stdout_contains("### 新生儿出生的医疗保健机构")
+        .run();
+}
+
+#[test]
+fn completions_and_man_page_are_generated() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        Test::new()
+            .args(&["completions", shell])
+            .stdout_contains("newborn")
+            .run();
+    }
+    Test::new()
+        .args(&["completions", "tcsh"])
+        .status(2)
+        .stderr_contains("invalid value")
+        .run();
+    Test::new()
+        .args(&["man"])
+        .stdout_contains(".TH newborn 1")
+        .stdout_contains("export")
+        .run();
+}
