@@ -68,11 +68,10 @@ pub fn merged(plan: &Plan<'_>) -> Vec<Group> {
                     if !x.steps.contains(&s.step.id) {
                         x.steps.push(s.step.id.clone());
                     }
-                    if let Some(n) = &m.note {
-                        if !x.notes.contains(n) {
+                    if let Some(n) = &m.note
+                        && !x.notes.contains(n) {
                             x.notes.push(n.clone());
                         }
-                    }
                 }
                 None => group.items.push(Merged {
                     name: m.name.clone(),
