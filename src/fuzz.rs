@@ -32,7 +32,7 @@ pub fn playbook(text: &str) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date");
     let calendar = Calendar::embedded();
     let plan = plan::plan(&p, &profile, &Progress::new(), today, &calendar);
-    let _ = crate::render::table::render(&plan, true);
+    let _ = crate::render::table::render(&plan, true, true);
     let _ = crate::render::markdown::render(&plan);
 }
 

@@ -193,7 +193,8 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<()> {
                 if !fam.assumed.is_empty() {
                     writeln!(out, "{}", assumed_line(&fam.assumed))?;
                 }
-                write!(out, "{}", render::table::render(&plan, all))?;
+                let color = ctx.global.color.enabled();
+                write!(out, "{}", render::table::render(&plan, all, color))?;
                 if fam.baby.is_some() {
                     writeln!(out, "\n下一步：newborn next    办完一项：newborn done ID")?;
                 }

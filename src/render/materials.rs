@@ -69,9 +69,10 @@ pub fn merged(plan: &Plan<'_>) -> Vec<Group> {
                         x.steps.push(s.step.id.clone());
                     }
                     if let Some(n) = &m.note
-                        && !x.notes.contains(n) {
-                            x.notes.push(n.clone());
-                        }
+                        && !x.notes.contains(n)
+                    {
+                        x.notes.push(n.clone());
+                    }
                 }
                 None => group.items.push(Merged {
                     name: m.name.clone(),

@@ -2,11 +2,23 @@
 
 use super::{days_left_cell, deadline_cell, header, trust_notes};
 use crate::plan::Plan;
-use comfy_table::{ContentArrangement, Table, presets};
+use crate::plan::Status;
+use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
+
+/// The colour of a status: overdue in red.
+pub fn status_color(status: Status) -> Option<Color> {
+    match status {
+        Status::Overdue => Some(Color::Red),
+        Status::Ready => Some(Color::Green),
+        Status::Waiting | Status::Blocked => Some(Color::Yellow),
+        Status::Done => Some(Color::DarkGrey),
+        Status::NotApplicable => None,
+    }
+}
 
 /// The plan as a table with the header lines and warnings; `all` adds the steps that do not
-/// apply, with why.
-pub fn render(plan: &Plan<'_>, all: bool) -> String {
+/// apply, with why; `color` colours the statuses with ANSI codes.
+pub fn render(plan: &Plan<'_>, all: bool, color: bool) -> String {
     let mut out = header(plan).join("\n");
     out.push('\n');
     let mut table = Table::new();
@@ -23,14 +35,27 @@ pub fn render(plan: &Plan<'_>, all: bool) -> String {
             Some(d) => format!("{} {}", s.status.zh(), d.format("%m-%d")),
             None => s.status.zh().to_string(),
         };
+        let mut status = Cell::new(status);
+        let mut left = Cell::new(days_left_cell(s, plan));
+        if let (true, Some(c)) = (color, status_color(s.status)) {
+            status = status.fg(c);
+            if s.status == Status::Overdue {
+                left = left.fg(c);
+            }
+        }
         table.add_row(vec![
-            s.number.map_or(String::new(), |n| n.to_string()),
-            title,
-            s.step.id.clone(),
-            deadline_cell(s, plan),
-            days_left_cell(s, plan),
+            Cell::new(s.number.map_or(String::new(), |n| n.to_string())),
+            Cell::new(title),
+            Cell::new(&s.step.id),
+            Cell::new(deadline_cell(s, plan)),
+            left,
             status,
         ]);
+    }
+    if color {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
     }
     out.push_str(&table.to_string());
     out.push('\n');

@@ -199,3 +199,32 @@ fn completions_and_man_page_are_generated() {
         .stdout_contains("export")
         .run();
 }
+
+#[test]
+fn statuses_are_coloured_only_when_asked_or_on_a_terminal() {
+    let args = ["plan", "--region", "hebei", "--birth-date", "2026-10-08"];
+    Test::new()
+        .args(&args)
+        .args(&["--color", "always"])
+        .today("2026-10-20")
+        .stdout_contains("\u{1b}[38;5;9m 已逾期 \u{1b}[39m")
+        .run();
+    // Not a terminal: no colour by default, nor with NO_COLOR.
+    Test::new()
+        .args(&args)
+        .today("2026-10-20")
+        .stdout_lacks("\u{1b}[")
+        .run();
+    Test::new()
+        .args(&args)
+        .env("NO_COLOR", "1")
+        .today("2026-10-20")
+        .stdout_lacks("\u{1b}[")
+        .run();
+    Test::new()
+        .args(&args)
+        .args(&["--color", "sometimes"])
+        .status(2)
+        .stderr_contains("auto, always, never")
+        .run();
+}
