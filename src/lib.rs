@@ -12,6 +12,7 @@ pub mod error;
 pub mod facts;
 #[doc(hidden)]
 pub mod fuzz;
+pub mod lang;
 pub mod period;
 pub mod plan;
 pub mod playbook;

@@ -89,6 +89,14 @@ impl fmt::Display for Range {
 }
 
 impl Period {
+    /// In the interface language.
+    pub fn say(&self, lang: crate::lang::Lang) -> String {
+        match lang {
+            crate::lang::Lang::Zh => self.zh(),
+            crate::lang::Lang::En => self.to_string(),
+        }
+    }
+
     /// Chinese wording: `30个工作日`, `6个月`, `90天`.
     pub fn zh(&self) -> String {
         match self.unit {
@@ -114,6 +122,14 @@ impl Period {
 }
 
 impl Rule {
+    /// In the interface language.
+    pub fn say(&self, lang: crate::lang::Lang) -> String {
+        match lang {
+            crate::lang::Lang::Zh => self.zh(),
+            crate::lang::Lang::En => self.to_string(),
+        }
+    }
+
     /// Chinese wording: `30个工作日内`, `未满6个月`.
     pub fn zh(&self) -> String {
         match self {
@@ -144,6 +160,14 @@ impl Rule {
 }
 
 impl Range {
+    /// In the interface language.
+    pub fn say(&self, lang: crate::lang::Lang) -> String {
+        match lang {
+            crate::lang::Lang::Zh => self.zh(),
+            crate::lang::Lang::En => self.to_string(),
+        }
+    }
+
     pub fn zh(&self) -> String {
         if self.min == self.max {
             self.max.zh()

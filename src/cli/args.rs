@@ -47,6 +47,10 @@ pub struct Global {
     #[arg(long, global = true)]
     pub json: bool,
 
+    /// Interface language: zh or en [default: from LC_ALL / LC_MESSAGES / LANG, Chinese otherwise]
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<crate::lang::Lang>,
+
     /// Colour the statuses: auto (only on a terminal, and not when NO_COLOR is set), always, never
     #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
     pub color: ColorChoice,

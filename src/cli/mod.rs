@@ -8,6 +8,7 @@ pub use args::{Cli, Command, FamilyArgs, Global, parse_date};
 use crate::calendar::{Calendar, YearSource};
 use crate::error::{ExitCode, exit_code, usage};
 use crate::facts::{FACTS, Facts, closest};
+use crate::lang::Lang;
 use crate::plan::{self, Plan, Profile, Progress, Status};
 use crate::playbook::Playbook;
 use crate::registry::{Origin, Registry};
@@ -56,6 +57,7 @@ pub struct Context {
     pub registry: Registry,
     pub calendar: Calendar,
     pub today: NaiveDate,
+    pub lang: Lang,
     pub global: Global,
 }
 
@@ -85,11 +87,13 @@ impl Context {
         let today = global
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive());
+        let lang = global.lang.unwrap_or_else(Lang::from_env);
         Ok(Context {
             store,
             registry,
             calendar,
             today,
+            lang,
             global,
         })
     }
@@ -172,11 +176,17 @@ impl Family {
     }
 }
 
-fn assumed_line(assumed: &[String]) -> String {
-    format!(
-        "按默认情况计算（未用 --set 指定的）：{}\n改用 --set FACT=VALUE，例如 --set father_hukou=other；全部事实见 newborn facts。\n",
-        assumed.join(" ")
-    )
+fn assumed_line(assumed: &[String], lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "按默认情况计算（未用 --set 指定的）：{}\n改用 --set FACT=VALUE，例如 --set father_hukou=other；全部事实见 newborn facts。\n",
+            assumed.join(" ")
+        ),
+        Lang::En => format!(
+            "Assumed (not given with --set): {}\nChange with --set FACT=VALUE, e.g. --set father_hukou=other; every fact: newborn facts.\n",
+            assumed.join(" ")
+        ),
+    }
 }
 
 /// Runs one parsed command, writing its output to `out`.
@@ -188,15 +198,30 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<()> {
             let fam = ctx.family(&family)?;
             let plan = fam.plan(&ctx);
             if ctx.global.json {
-                write!(out, "{}", render::json::plan_json(&plan, all, &fam.assumed))?;
+                write!(
+                    out,
+                    "{}",
+                    render::json::plan_json(&plan, all, &fam.assumed, ctx.lang)
+                )?;
             } else {
                 if !fam.assumed.is_empty() {
-                    writeln!(out, "{}", assumed_line(&fam.assumed))?;
+                    writeln!(out, "{}", assumed_line(&fam.assumed, ctx.lang))?;
                 }
                 let color = ctx.global.color.enabled();
-                write!(out, "{}", render::table::render(&plan, all, color))?;
+                write!(
+                    out,
+                    "{}",
+                    render::table::render(&plan, all, color, ctx.lang)
+                )?;
                 if fam.baby.is_some() {
-                    writeln!(out, "\n下一步：newborn next    办完一项：newborn done ID")?;
+                    writeln!(
+                        out,
+                        "\n{}",
+                        ctx.lang.pick(
+                            "下一步：newborn next    办完一项：newborn done ID",
+                            "Next: newborn next    Done one: newborn done ID"
+                        )
+                    )?;
                 }
             }
             Ok(())
@@ -206,12 +231,14 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<()> {
             let plan = fam.plan(&ctx);
             if ctx.global.json {
                 let json = match plan.next() {
-                    Some(s) => serde_json::to_string_pretty(&render::json::step(&plan, s))?,
+                    Some(s) => {
+                        serde_json::to_string_pretty(&render::json::step(&plan, s, ctx.lang))?
+                    }
                     None => "null".to_string(),
                 };
                 writeln!(out, "{json}")?;
             } else {
-                write!(out, "{}", render::text::next(&plan))?;
+                write!(out, "{}", render::text::next(&plan, ctx.lang))?;
             }
             Ok(())
         }
@@ -224,10 +251,14 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<()> {
                 writeln!(
                     out,
                     "{}",
-                    serde_json::to_string_pretty(&render::json::step(&plan, s))?
+                    serde_json::to_string_pretty(&render::json::step(&plan, s, ctx.lang))?
                 )?;
             } else {
-                write!(out, "{}", render::text::show(&plan, s, &ctx.calendar))?;
+                write!(
+                    out,
+                    "{}",
+                    render::text::show(&plan, s, &ctx.calendar, ctx.lang)
+                )?;
             }
             Ok(())
         }
@@ -248,10 +279,10 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<()> {
             let fam = ctx.family(&family)?;
             let plan = fam.plan(&ctx);
             if ctx.global.json {
-                let groups = render::materials::merged(&plan);
+                let groups = render::materials::merged(&plan, ctx.lang);
                 writeln!(out, "{}", serde_json::to_string_pretty(&groups)?)?;
             } else {
-                write!(out, "{}", render::materials::render(&plan, "##"))?;
+                write!(out, "{}", render::materials::render(&plan, "##", ctx.lang))?;
             }
             Ok(())
         }
@@ -360,15 +391,18 @@ fn mark(ctx: &Context, steps: &[String], on: Option<NaiveDate>, out: &mut dyn Wr
         .collect();
     ctx.store.append_events(&baby, &events)?;
 
+    let lang = ctx.lang;
     for id in &ids {
         let s = plan.find(id).context("the step is in the plan")?;
-        let label = match s.number {
-            Some(n) => format!("{n}. {}（{id}）", s.step.title),
-            None => format!("{}（{id}）", s.step.title),
-        };
+        let label = render::heading(s, lang);
         match on {
             Some(day) => {
-                writeln!(out, "✓ 已完成：{label}，{day}")?;
+                writeln!(
+                    out,
+                    "✓ {}{label}{}{day}",
+                    lang.pick("已完成：", "Done: "),
+                    lang.pick("，", ", ")
+                )?;
                 if s.status == Status::NotApplicable {
                     eprintln!(
                         "newborn: note: {id} does not apply to this family's plan; recorded anyway"
@@ -387,7 +421,11 @@ fn mark(ctx: &Context, steps: &[String], on: Option<NaiveDate>, out: &mut dyn Wr
                     );
                 }
             }
-            None => writeln!(out, "↺ 已改回未完成：{label}")?,
+            None => writeln!(
+                out,
+                "↺ {}{label}",
+                lang.pick("已改回未完成：", "Not done again: ")
+            )?,
         }
     }
     // What now.
@@ -396,12 +434,11 @@ fn mark(ctx: &Context, steps: &[String], on: Option<NaiveDate>, out: &mut dyn Wr
     match plan.next() {
         Some(s) => writeln!(
             out,
-            "下一步：{}. {}（{}）",
-            s.number.unwrap_or(0),
-            s.step.title,
-            s.step.id
+            "{}{}",
+            lang.pick("下一步：", "Next: "),
+            render::heading(s, lang)
         )?,
-        None => writeln!(out, "全部办完了。")?,
+        None => writeln!(out, "{}", lang.pick("全部办完了。", "All done."))?,
     }
     Ok(())
 }
@@ -421,7 +458,7 @@ fn export(
     })?;
     let fam = ctx.family(family)?;
     let plan = fam.plan(ctx);
-    let text = exporter.export(&plan, &ctx.calendar);
+    let text = exporter.export(&plan, &ctx.calendar, ctx.lang);
     match output {
         Some(path) => {
             store::write_atomic(&path, text.as_bytes())?;

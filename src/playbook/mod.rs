@@ -167,7 +167,25 @@ pub struct Playbook {
     pub steps: Vec<Step>,
 }
 
+impl Step {
+    /// The title in the interface language (English where the playbook gives it).
+    pub fn title(&self, lang: crate::lang::Lang) -> &str {
+        match (lang, &self.title_en) {
+            (crate::lang::Lang::En, Some(en)) => en,
+            _ => &self.title,
+        }
+    }
+}
+
 impl Playbook {
+    /// The region's name in the interface language.
+    pub fn name(&self, lang: crate::lang::Lang) -> &str {
+        match (lang, &self.name_en) {
+            (crate::lang::Lang::En, Some(en)) => en,
+            _ => &self.name,
+        }
+    }
+
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }
@@ -193,6 +211,20 @@ impl Playbook {
 }
 
 impl Who {
+    pub fn say(self, lang: crate::lang::Lang) -> &'static str {
+        match lang {
+            crate::lang::Lang::Zh => self.zh(),
+            crate::lang::Lang::En => match self {
+                Who::Mother => "the mother herself",
+                Who::Father => "the father himself",
+                Who::EitherParent => "either parent",
+                Who::BothParents => "both parents",
+                Who::Anyone => "anyone with the papers",
+                Who::Institution => "the hospital or office does it (nothing for parents to do)",
+            },
+        }
+    }
+
     pub fn zh(self) -> &'static str {
         match self {
             Who::Mother => "新生儿母亲本人",
@@ -206,6 +238,17 @@ impl Who {
 }
 
 impl Channel {
+    pub fn say(self, lang: crate::lang::Lang) -> &'static str {
+        match lang {
+            crate::lang::Lang::Zh => self.zh(),
+            crate::lang::Lang::En => match self {
+                Channel::Online => "online",
+                Channel::Office => "at an office",
+                Channel::OnlineOrOffice => "online or at an office",
+            },
+        }
+    }
+
     pub fn zh(self) -> &'static str {
         match self {
             Channel::Online => "线上",
@@ -216,6 +259,16 @@ impl Channel {
 }
 
 impl Trust {
+    pub fn say(self, lang: crate::lang::Lang) -> &'static str {
+        match (lang, self) {
+            (crate::lang::Lang::Zh, t) => t.zh(),
+            (crate::lang::Lang::En, Trust::Official) => "official text",
+            (crate::lang::Lang::En, Trust::ExperienceReport) => {
+                "a parent's experience report, not an official rule"
+            }
+        }
+    }
+
     pub fn zh(self) -> &'static str {
         match self {
             Trust::Official => "官方文件",
@@ -236,6 +289,32 @@ impl MaterialKind {
 }
 
 impl Material {
+    /// The quantity in the interface language.
+    pub fn quantity(&self, lang: crate::lang::Lang) -> String {
+        if lang == crate::lang::Lang::Zh {
+            return self.quantity_zh();
+        }
+        match self.kind {
+            MaterialKind::Paper => {
+                let mut parts = Vec::new();
+                if self.originals > 0 {
+                    parts.push(format!("{} original(s)", self.originals));
+                }
+                if self.copies > 0 {
+                    parts.push(format!("{} copy/copies", self.copies));
+                }
+                if parts.is_empty() {
+                    "original".to_string()
+                } else {
+                    parts.join(", ")
+                }
+            }
+            MaterialKind::Electronic => "electronic licence".to_string(),
+            MaterialKind::Photo => "photo".to_string(),
+            MaterialKind::Information => "information".to_string(),
+        }
+    }
+
     /// `原件1份，复印件1份` / `电子证照` / `照片`.
     pub fn quantity_zh(&self) -> String {
         match self.kind {

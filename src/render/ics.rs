@@ -6,6 +6,7 @@
 use super::{Exporter, cite};
 use crate::calendar::Calendar;
 use crate::facts::Value;
+use crate::lang::Lang;
 use crate::plan::{Plan, PlanStep, Status};
 use chrono::{Days, NaiveDate};
 
@@ -16,8 +17,8 @@ impl Exporter for Ics {
         "ics"
     }
 
-    fn export(&self, plan: &Plan, _calendar: &Calendar) -> String {
-        render(plan)
+    fn export(&self, plan: &Plan, _calendar: &Calendar, lang: Lang) -> String {
+        render(plan, lang)
     }
 }
 
@@ -67,13 +68,22 @@ fn event_day(s: &PlanStep<'_>) -> Option<NaiveDate> {
         .or_else(|| s.step.start.and(s.earliest_start))
 }
 
-fn description(plan: &Plan<'_>, s: &PlanStep<'_>) -> String {
+fn description(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> String {
     let step = s.step;
+    let l = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let mut lines = Vec::new();
     if let Some(d) = &s.deadline {
-        let mut line = format!("截止 {}（{}）", d.date, d.rule.zh());
+        let mut line = format!(
+            "{}{}{}",
+            l("截止 ", "Due "),
+            d.date,
+            lang.paren(&d.rule.say(lang))
+        );
         if let Some(o) = d.office_day {
-            line.push_str(&format!("；要去窗口的最晚 {o}"));
+            line.push_str(&format!(
+                "{}{o}",
+                l("；要去窗口的最晚 ", "; at an office by ")
+            ));
         }
         lines.push(line);
     }
@@ -81,28 +91,37 @@ fn description(plan: &Plan<'_>, s: &PlanStep<'_>) -> String {
         lines.push(summary.clone());
     }
     if let Some(agency) = &step.agency {
-        lines.push(format!("办理地点：{agency}"));
+        lines.push(format!("{}{agency}", l("办理地点：", "Where: ")));
     }
-    lines.push(format!("方式：{} · {}", step.channel.zh(), step.who.zh()));
+    lines.push(format!(
+        "{}{} · {}",
+        l("方式：", "How: "),
+        step.channel.say(lang),
+        step.who.say(lang)
+    ));
     if let Some(path) = &step.path {
-        lines.push(format!("路径：{path}"));
+        lines.push(format!("{}{path}", l("路径：", "Route: ")));
     }
     if !s.materials.is_empty() {
-        lines.push("材料：".to_string());
+        lines.push(l("材料：", "Bring:").to_string());
         for m in &s.materials {
-            lines.push(format!("- {}（{}）", m.name, m.quantity_zh()));
+            lines.push(format!("- {}{}", m.name, lang.paren(&m.quantity(lang))));
         }
     }
     for t in &s.tips {
-        lines.push(format!("提示：{}", t.text));
+        lines.push(format!("{}{}", l("提示：", "Tip: "), t.text));
     }
-    lines.push(format!("来源：{}", cite(plan.playbook, &step.source)));
+    lines.push(format!(
+        "{}{}",
+        l("来源：", "Source: "),
+        cite(plan.playbook, &step.source, lang)
+    ));
     lines.push(format!("newborn show {}", step.id));
     lines.join("\n")
 }
 
 /// The plan as an iCalendar file.
-pub fn render(plan: &Plan<'_>) -> String {
+pub fn render(plan: &Plan<'_>, lang: Lang) -> String {
     let birth = plan.profile.birth_date;
     let order = match plan.profile.facts.get("birth_order") {
         Some(Value::Int(n)) => *n,
@@ -119,16 +138,21 @@ pub fn render(plan: &Plan<'_>) -> String {
     line("METHOD:PUBLISH".into());
     line(format!(
         "X-WR-CALNAME:{}",
-        escape(&format!("新生儿办事清单：{}", plan.requested.name))
+        escape(&format!(
+            "{}{}",
+            lang.pick("新生儿办事清单：", "Newborn checklist: "),
+            plan.requested.name(lang)
+        ))
     ));
     for s in &plan.steps {
         let Some(day) = event_day(s) else { continue };
         let done = s.status == Status::Done;
         let is_deadline = s.deadline.is_some();
+        let title = s.step.title(lang);
         let summary = match (done, is_deadline) {
-            (true, _) => format!("✓ {}", s.step.title),
-            (false, true) => format!("截止：{}", s.step.title),
-            (false, false) => s.step.title.clone(),
+            (true, _) => format!("✓ {title}"),
+            (false, true) => format!("{}{title}", lang.pick("截止：", "Due: ")),
+            (false, false) => title.to_string(),
         };
         line("BEGIN:VEVENT".into());
         line(format!(
@@ -146,7 +170,10 @@ pub fn render(plan: &Plan<'_>) -> String {
             ymd(day.checked_add_days(Days::new(1)).unwrap_or(day))
         ));
         line(format!("SUMMARY:{}", escape(&summary)));
-        line(format!("DESCRIPTION:{}", escape(&description(plan, s))));
+        line(format!(
+            "DESCRIPTION:{}",
+            escape(&description(plan, s, lang))
+        ));
         if let Some(agency) = &s.step.agency {
             line(format!("LOCATION:{}", escape(agency)));
         }

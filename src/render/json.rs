@@ -2,6 +2,7 @@
 
 use super::Exporter;
 use crate::calendar::Calendar;
+use crate::lang::{Lang, Say};
 use crate::plan::{Plan, PlanStep};
 use crate::playbook::{Cite, Material, Playbook};
 use serde::Serialize;
@@ -13,8 +14,8 @@ impl Exporter for Json {
         "json"
     }
 
-    fn export(&self, plan: &Plan, _calendar: &Calendar) -> String {
-        plan_json(plan, true, &[])
+    fn export(&self, plan: &Plan, _calendar: &Calendar, lang: Lang) -> String {
+        plan_json(plan, true, &[], lang)
     }
 }
 
@@ -50,7 +51,7 @@ pub struct StepJson<'a> {
     pub deadline_rule: Option<String>,
     pub deadline_office_day: Option<String>,
     pub deadline_estimated: bool,
-    pub deadline_pending: Option<&'a str>,
+    pub deadline_pending: Option<String>,
     pub days_left: Option<i64>,
     pub earliest_start: Option<String>,
     pub done_on: Option<String>,
@@ -68,11 +69,11 @@ pub struct StepJson<'a> {
     pub materials: Vec<&'a Material>,
     pub tips: Vec<&'a str>,
     pub missed: Option<&'a str>,
-    pub why: &'a [String],
+    pub why: Vec<String>,
     pub source: SourceJson<'a>,
 }
 
-pub fn step<'a>(plan: &'a Plan<'_>, s: &'a PlanStep<'_>) -> StepJson<'a> {
+pub fn step<'a>(plan: &'a Plan<'_>, s: &'a PlanStep<'_>, lang: Lang) -> StepJson<'a> {
     let d = s.deadline.as_ref();
     StepJson {
         number: s.number,
@@ -85,7 +86,7 @@ pub fn step<'a>(plan: &'a Plan<'_>, s: &'a PlanStep<'_>) -> StepJson<'a> {
         deadline_rule: d.map(|d| d.rule.to_string()),
         deadline_office_day: d.and_then(|d| d.office_day).map(|o| o.to_string()),
         deadline_estimated: d.is_some_and(|d| d.estimated),
-        deadline_pending: s.deadline_pending.as_deref(),
+        deadline_pending: s.deadline_pending.as_ref().map(|p| p.say(lang)),
         days_left: if s.done_on.is_some() {
             None
         } else {
@@ -107,7 +108,7 @@ pub fn step<'a>(plan: &'a Plan<'_>, s: &'a PlanStep<'_>) -> StepJson<'a> {
         materials: s.materials.clone(),
         tips: s.tips.iter().map(|t| t.text.as_str()).collect(),
         missed: s.step.missed.as_deref(),
-        why: &s.why,
+        why: s.why.iter().map(|w| w.say(lang)).collect(),
         source: source(plan.playbook, &s.step.source),
     }
 }
@@ -116,7 +117,7 @@ pub fn step<'a>(plan: &'a Plan<'_>, s: &'a PlanStep<'_>) -> StepJson<'a> {
 struct RouteJson<'a> {
     id: &'a str,
     title: &'a str,
-    why: &'a str,
+    why: String,
 }
 
 #[derive(Serialize)]
@@ -132,12 +133,12 @@ struct PlanJson<'a> {
     steps: Vec<StepJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     not_applicable: Option<Vec<StepJson<'a>>>,
-    warnings: &'a [String],
+    warnings: Vec<String>,
     assumed_defaults: &'a [String],
 }
 
 /// The plan as pretty JSON; `all` adds the steps that do not apply.
-pub fn plan_json(plan: &Plan<'_>, all: bool, assumed: &[String]) -> String {
+pub fn plan_json(plan: &Plan<'_>, all: bool, assumed: &[String], lang: Lang) -> String {
     let out = PlanJson {
         region: &plan.requested.id,
         region_name: &plan.requested.name,
@@ -148,12 +149,17 @@ pub fn plan_json(plan: &Plan<'_>, all: bool, assumed: &[String]) -> String {
         route: plan.route.as_ref().map(|r| RouteJson {
             id: &r.route.id,
             title: &r.route.title,
-            why: &r.why,
+            why: r.why.say(lang),
         }),
         out_of_scope: plan.out_of_scope.as_ref().map(|(t, _)| t.as_str()),
-        steps: plan.steps.iter().map(|s| step(plan, s)).collect(),
-        not_applicable: all.then(|| plan.not_applicable.iter().map(|s| step(plan, s)).collect()),
-        warnings: &plan.warnings,
+        steps: plan.steps.iter().map(|s| step(plan, s, lang)).collect(),
+        not_applicable: all.then(|| {
+            plan.not_applicable
+                .iter()
+                .map(|s| step(plan, s, lang))
+                .collect()
+        }),
+        warnings: plan.warnings.iter().map(|w| w.say(lang)).collect(),
         assumed_defaults: assumed,
     };
     serde_json::to_string_pretty(&out).expect("a plan serializes") + "\n"

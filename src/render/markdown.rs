@@ -1,7 +1,8 @@
 //! The printable checklist: a GitHub-flavoured Markdown task list.
 
-use super::{Exporter, cite, days_left_cell, deadline_cell, header, text, trust_notes};
+use super::{Exporter, cite, days_left_cell, deadline_cell, header, notes};
 use crate::calendar::Calendar;
+use crate::lang::{Lang, Say};
 use crate::plan::Plan;
 
 pub struct Markdown;
@@ -11,27 +12,27 @@ impl Exporter for Markdown {
         "markdown"
     }
 
-    fn export(&self, plan: &Plan, _calendar: &Calendar) -> String {
-        render(plan)
+    fn export(&self, plan: &Plan, _calendar: &Calendar, lang: Lang) -> String {
+        render(plan, lang)
     }
 }
 
 /// The plan as a Markdown checklist.
-pub fn render(plan: &Plan<'_>) -> String {
-    let mut out = format!("# 新生儿办事清单：{}\n\n", plan.requested.name);
-    for line in header(plan) {
+pub fn render(plan: &Plan<'_>, lang: Lang) -> String {
+    let l = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    let mut out = format!(
+        "# {}{}\n\n",
+        l("新生儿办事清单：", "Newborn checklist: "),
+        plan.requested.name(lang)
+    );
+    for line in header(plan, lang) {
         out.push_str(&format!("{line}  \n"));
     }
     out.push('\n');
     if let Some(summary) = &plan.playbook.summary {
         out.push_str(&format!("> {summary}\n\n"));
     }
-    let notes: Vec<String> = plan
-        .warnings
-        .iter()
-        .cloned()
-        .chain(trust_notes(plan))
-        .collect();
+    let notes = notes(plan, lang);
     for w in &notes {
         out.push_str(&format!("> ⚠ {w}\n"));
     }
@@ -40,96 +41,106 @@ pub fn render(plan: &Plan<'_>) -> String {
     }
     for s in &plan.steps {
         let check = if s.done_on.is_some() { "x" } else { " " };
-        let optional = if s.step.optional { "（可选）" } else { "" };
+        let optional = if s.step.optional {
+            lang.paren(l("可选", "optional"))
+        } else {
+            String::new()
+        };
         let mut line = format!(
             "- [{check}] **{}. {}**{optional} `{}`",
             s.number.unwrap_or(0),
-            s.step.title,
+            s.step.title(lang),
             s.step.id
         );
-        let due = deadline_cell(s, plan);
+        let due = deadline_cell(s, plan, lang);
         if due != "—" {
-            line.push_str(&format!(" — 截止 {due}"));
-            let left = days_left_cell(s, plan);
+            line.push_str(&format!(" — {}{due}", l("截止 ", "due ")));
+            let left = days_left_cell(s, plan, lang);
             if left != "—" {
-                line.push_str(&format!("（{left}）"));
+                line.push_str(&lang.paren(&left));
             }
         }
         if let Some(d) = s.done_on {
-            line.push_str(&format!(" — {d} 办完"));
+            line.push_str(&format!(" — {d} {}", l("办完", "done")));
         }
         out.push_str(&line);
         out.push('\n');
         let mut detail = Vec::new();
         if let Some(summary) = &s.step.summary {
-            detail.push(format!("说明：{summary}"));
+            detail.push(format!("{}{summary}", l("说明：", "About: ")));
         }
         if let Some(agency) = &s.step.agency {
-            detail.push(format!("办理地点：{agency}"));
+            detail.push(format!("{}{agency}", l("办理地点：", "Where: ")));
         }
         detail.push(format!(
-            "方式：{} · {}{}",
-            s.step.channel.zh(),
-            s.step.who.zh(),
+            "{}{} · {}{}",
+            l("方式：", "How: "),
+            s.step.channel.say(lang),
+            s.step.who.say(lang),
             if s.step.in_person {
-                " · 需要本人到场"
+                l(" · 需要本人到场", " · in person")
             } else {
                 ""
             }
         ));
         if let Some(path) = &s.step.path {
-            detail.push(format!("路径：{path}"));
+            detail.push(format!("{}{path}", l("路径：", "Route: ")));
         }
         if let Some(p) = &s.deadline_pending {
-            detail.push(format!("截止：{p}"));
+            detail.push(format!("{}{}", l("截止：", "Deadline: "), p.say(lang)));
         }
         if let Some(note) = s.step.deadline.as_ref().and_then(|d| d.note.as_ref()) {
-            detail.push(format!("期限：{note}"));
+            detail.push(format!("{}{note}", l("期限：", "Time limit: ")));
         }
         if let Some(note) = &s.step.lead_time_note {
-            detail.push(format!("办理时间：{note}"));
+            detail.push(format!("{}{note}", l("办理时间：", "Takes: ")));
         }
         if !s.open_prerequisites.is_empty() {
-            detail.push(format!("先要办完：{}", s.open_prerequisites.join("、")));
+            detail.push(format!(
+                "{}{}",
+                l("先要办完：", "First finish: "),
+                s.open_prerequisites.join(l("、", ", "))
+            ));
         }
         for d in detail {
             out.push_str(&format!("  - {d}\n"));
         }
         if !s.materials.is_empty() {
-            out.push_str("  - 材料：\n");
+            out.push_str(&format!("  - {}\n", l("材料：", "Bring:")));
             for m in &s.materials {
-                let mut line = format!("    - [ ] {}（{}）", m.name, m.quantity_zh());
+                let mut line = format!("    - [ ] {}{}", m.name, lang.paren(&m.quantity(lang)));
                 if let Some(note) = &m.note {
-                    line.push_str(&format!("：{note}"));
+                    line.push_str(&format!("{}{note}", l("：", ": ")));
                 }
                 out.push_str(&line);
                 out.push('\n');
             }
         }
         for t in &s.tips {
-            out.push_str(&format!("  - 提示：{}\n", t.text));
+            out.push_str(&format!("  - {}{}\n", l("提示：", "Tip: "), t.text));
         }
         if let Some(missed) = &s.step.missed {
-            out.push_str(&format!("  - 逾期后果：{missed}\n"));
+            out.push_str(&format!("  - {}{missed}\n", l("逾期后果：", "If missed: ")));
         }
         out.push_str(&format!(
-            "  - 来源：{}\n",
-            cite(plan.playbook, &s.step.source)
+            "  - {}{}\n",
+            l("来源：", "Source: "),
+            cite(plan.playbook, &s.step.source, lang)
         ));
     }
-    out.push_str("\n## 材料清单（按办理地点，合并各事项）\n\n");
-    out.push_str(&super::materials::render(plan, "###"));
+    out.push_str(l(
+        "\n## 材料清单（按办理地点，合并各事项）\n\n",
+        "\n## What to bring (by place, merged across steps)\n\n",
+    ));
+    out.push_str(&super::materials::render(plan, "###", lang));
     if !plan.playbook.contacts.is_empty() {
-        out.push_str("\n## 咨询电话\n\n");
+        out.push_str(l("\n## 咨询电话\n\n", "\n## Phone numbers\n\n"));
         for c in &plan.playbook.contacts {
-            let note = c
-                .note
-                .as_ref()
-                .map_or(String::new(), |n| format!("（{n}）"));
-            out.push_str(&format!("- {}：{}{note}\n", c.name, c.phone));
+            let note = c.note.as_ref().map_or(String::new(), |n| lang.paren(n));
+            out.push_str(&format!("- {}{}{}{note}\n", c.name, l("：", ": "), c.phone));
         }
     }
     out.push_str("\n---\n\n");
-    out.push_str(&text::reviewed_line(plan));
+    out.push_str(&super::text::reviewed_line(plan, lang));
     out
 }

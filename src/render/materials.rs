@@ -1,6 +1,7 @@
 //! `newborn materials`: every document the remaining steps need, merged across steps and
 //! grouped by where you go, so a parent packs one bag per visit.
 
+use crate::lang::Lang;
 use crate::plan::{Plan, Status};
 use crate::playbook::{Channel, MaterialKind};
 use serde::Serialize;
@@ -27,25 +28,34 @@ pub struct Group {
 }
 
 /// Where a material is used: online uploads and information together, offices by agency.
-fn place_of(channel: Channel, kind: MaterialKind, agency: Option<&str>) -> String {
+fn place_of(channel: Channel, kind: MaterialKind, agency: Option<&str>, lang: Lang) -> String {
     let online = channel == Channel::Online
         || matches!(
             kind,
             MaterialKind::Photo | MaterialKind::Electronic | MaterialKind::Information
         );
     if online {
-        "线上办理（拍照上传、电子证照、要填写的信息）".to_string()
+        lang.pick(
+            "线上办理（拍照上传、电子证照、要填写的信息）",
+            "Online (photos to upload, electronic licences, information to fill in)",
+        )
+        .to_string()
     } else {
-        agency.unwrap_or("办理窗口（来源未写明地点）").to_string()
+        agency
+            .unwrap_or(lang.pick(
+                "办理窗口（来源未写明地点）",
+                "An office (the source does not say which)",
+            ))
+            .to_string()
     }
 }
 
 /// The merged materials of the steps not yet done, grouped by place in plan order.
-pub fn merged(plan: &Plan<'_>) -> Vec<Group> {
+pub fn merged(plan: &Plan<'_>, lang: Lang) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     for s in plan.steps.iter().filter(|s| s.status != Status::Done) {
         for m in &s.materials {
-            let place = place_of(s.step.channel, m.kind, s.step.agency.as_deref());
+            let place = place_of(s.step.channel, m.kind, s.step.agency.as_deref(), lang);
             let gi = match groups.iter().position(|g| g.place == place) {
                 Some(i) => i,
                 None => {
@@ -89,7 +99,7 @@ pub fn merged(plan: &Plan<'_>) -> Vec<Group> {
 }
 
 impl Merged {
-    pub fn quantity_zh(&self) -> String {
+    pub fn quantity(&self, lang: Lang) -> String {
         crate::playbook::Material {
             name: self.name.clone(),
             name_en: None,
@@ -99,25 +109,31 @@ impl Merged {
             note: None,
             when: None,
         }
-        .quantity_zh()
+        .quantity(lang)
     }
 }
 
 /// The merged list as text (Markdown-friendly: headings and task items).
-pub fn render(plan: &Plan<'_>, heading: &str) -> String {
-    let groups = merged(plan);
+pub fn render(plan: &Plan<'_>, heading: &str, lang: Lang) -> String {
+    let groups = merged(plan, lang);
     if groups.is_empty() {
-        return "还没办的事项都不需要带材料。\n".to_string();
+        return lang
+            .pick(
+                "还没办的事项都不需要带材料。\n",
+                "The steps left need no documents.\n",
+            )
+            .to_string();
     }
     let mut out = String::new();
     for g in groups {
         out.push_str(&format!("{heading} {}\n\n", g.place));
         for m in g.items {
             out.push_str(&format!(
-                "- [ ] {}（{}）— 用于：{}\n",
+                "- [ ] {}{} — {}{}\n",
                 m.name,
-                m.quantity_zh(),
-                m.steps.join("、")
+                lang.paren(&m.quantity(lang)),
+                lang.pick("用于：", "for: "),
+                m.steps.join(lang.pick("、", ", "))
             ));
             for n in m.notes {
                 out.push_str(&format!("  - {n}\n"));

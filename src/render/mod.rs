@@ -8,14 +8,15 @@ pub mod table;
 pub mod text;
 
 use crate::calendar::Calendar;
-use crate::plan::{Plan, PlanStep};
+use crate::lang::{Lang, Say};
+use crate::plan::{Plan, PlanStep, Status};
 use crate::playbook::{Cite, Playbook};
 
 /// An export format, behind one small trait.
 pub trait Exporter {
     /// The format's name on the command line.
     fn name(&self) -> &'static str;
-    fn export(&self, plan: &Plan, calendar: &Calendar) -> String;
+    fn export(&self, plan: &Plan, calendar: &Calendar, lang: Lang) -> String;
 }
 
 /// The export formats, by name.
@@ -31,92 +32,168 @@ pub fn exporter(name: &str) -> Option<Box<dyn Exporter>> {
 /// The names `--format` accepts.
 pub const FORMATS: &[&str] = &["markdown", "json", "ics"];
 
-/// `文件名（issuer，date）§ section`, with a mark for experience reports.
-pub fn cite(playbook: &Playbook, c: &Cite) -> String {
+impl Say for String {
+    fn say(&self, _: Lang) -> String {
+        self.clone()
+    }
+}
+
+/// A status in the interface language.
+pub fn status(status: Status, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => status.zh(),
+        Lang::En => match status {
+            Status::Done => "done",
+            Status::Overdue => "overdue",
+            Status::Ready => "ready",
+            Status::Blocked => "blocked",
+            Status::Waiting => "waiting",
+            Status::NotApplicable => "not applicable",
+        },
+    }
+}
+
+/// `《title》（issuer, date; trust） section`.
+pub fn cite(playbook: &Playbook, c: &Cite, lang: Lang) -> String {
     match playbook.source(&c.doc) {
         Some(s) => {
-            let mut out = format!(
-                "《{}》",
-                s.title.trim_start_matches('《').trim_end_matches('》')
-            );
-            out.push_str(&format!("（{}", s.issuer));
+            let title = s.title.trim_start_matches('《').trim_end_matches('》');
+            let mut about = s.issuer.clone();
             if let Some(d) = s.date {
-                out.push_str(&format!("，{d}"));
+                about.push_str(&format!("{}{d}", lang.pick("，", ", ")));
             }
-            out.push_str(&format!("；{}）", s.trust.zh()));
-            out.push_str(&format!(" {}", c.section));
-            out
+            about.push_str(&format!("{}{}", lang.pick("；", "; "), s.trust.say(lang)));
+            format!(
+                "《{title}》{} {}",
+                lang.paren(&about).trim_start(),
+                c.section
+            )
         }
         None => format!("{} {}", c.doc, c.section),
     }
 }
 
 /// The deadline cell: `2026-11-18`, with the last office day when it falls on a day off.
-pub fn deadline_cell(s: &PlanStep<'_>, plan: &Plan<'_>) -> String {
+pub fn deadline_cell(s: &PlanStep<'_>, plan: &Plan<'_>, lang: Lang) -> String {
     if let Some(d) = &s.deadline {
         let mut out = d.date.to_string();
         if d.estimated {
-            out.push_str("（估算）");
+            out.push_str(&lang.paren(lang.pick("估算", "estimated")));
         }
         if let Some(o) = d.office_day {
-            out.push_str(&format!("（窗口最晚 {o}）"));
+            out.push_str(&lang.paren(&format!("{} {o}", lang.pick("窗口最晚", "office by"))));
         }
         return out;
     }
     if s.deadline_pending.is_some() {
-        return "待定".to_string();
+        return lang.pick("待定", "pending").to_string();
     }
     match s.earliest_start {
-        Some(start) if s.step.start.is_some() || start > plan.today => format!("{start} 起"),
+        Some(start) if s.step.start.is_some() || start > plan.today => {
+            format!("{start}{}", lang.pick(" 起", " on"))
+        }
         _ => "—".to_string(),
     }
 }
 
 /// Days left: `还有5天`, `今天截止`, `逾期3天`.
-pub fn days_left_cell(s: &PlanStep<'_>, plan: &Plan<'_>) -> String {
+pub fn days_left_cell(s: &PlanStep<'_>, plan: &Plan<'_>, lang: Lang) -> String {
     if s.done_on.is_some() {
         return "—".to_string();
     }
-    match s.days_left(plan.today) {
-        Some(0) => "今天截止".to_string(),
-        Some(n) if n > 0 => format!("还有{n}天"),
-        Some(n) => format!("逾期{}天", -n),
-        None => "—".to_string(),
+    match (s.days_left(plan.today), lang) {
+        (Some(0), Lang::Zh) => "今天截止".to_string(),
+        (Some(0), Lang::En) => "due today".to_string(),
+        (Some(n), Lang::Zh) if n > 0 => format!("还有{n}天"),
+        (Some(n), Lang::En) if n > 0 => format!("{n} days left"),
+        (Some(n), Lang::Zh) => format!("逾期{}天", -n),
+        (Some(n), Lang::En) => format!("{} days late", -n),
+        (None, _) => "—".to_string(),
+    }
+}
+
+/// A step's heading: `3. title（id）`.
+pub fn heading(s: &PlanStep<'_>, lang: Lang) -> String {
+    let optional = if s.step.optional {
+        lang.paren(lang.pick("可选", "optional"))
+    } else {
+        String::new()
+    };
+    let id = lang.paren(&s.step.id);
+    match s.number {
+        Some(n) => format!("{n}. {}{optional}{id}", s.step.title(lang)),
+        None => format!("{}{optional}{id}", s.step.title(lang)),
     }
 }
 
 /// The lines shown above a plan: family, route, scope.
-pub fn header(plan: &Plan<'_>) -> Vec<String> {
-    let mut lines = vec![format!(
-        "{}（{}）· 出生日期 {} · 今天 {}",
-        plan.requested.name, plan.requested.id, plan.profile.birth_date, plan.today
-    )];
+pub fn header(plan: &Plan<'_>, lang: Lang) -> Vec<String> {
+    let p = plan.requested;
+    let mut lines = vec![match lang {
+        Lang::Zh => format!(
+            "{}（{}）· 出生日期 {} · 今天 {}",
+            p.name, p.id, plan.profile.birth_date, plan.today
+        ),
+        Lang::En => format!(
+            "{} ({}) · born {} · today {}",
+            p.name(lang),
+            p.id,
+            plan.profile.birth_date,
+            plan.today
+        ),
+    }];
     if let Some((text, unmet)) = &plan.out_of_scope {
-        lines.push(format!("注意：{text}"));
+        lines.push(format!("{}{text}", lang.pick("注意：", "Note: ")));
         if !unmet.is_empty() {
-            lines.push(format!("  （本家庭：{}）", unmet.join("；")));
+            let unmet: Vec<String> = unmet.iter().map(|u| u.say(lang)).collect();
+            lines.push(format!(
+                "  {}",
+                lang.paren(&format!(
+                    "{}{}",
+                    lang.pick("本家庭：", "this family: "),
+                    unmet.join(lang.sep())
+                ))
+                .trim_start()
+            ));
         }
         if plan.playbook.id != plan.requested.id {
-            lines.push(format!("以下只列出“{}”的通用事项。", plan.playbook.name));
+            lines.push(match lang {
+                Lang::Zh => format!("以下只列出“{}”的通用事项。", plan.playbook.name),
+                Lang::En => format!("Only the {} steps are listed.", plan.playbook.name(lang)),
+            });
         }
     }
     if let Some(r) = &plan.route {
-        lines.push(format!("路线：{}——{}", r.route.title, r.why));
+        lines.push(match lang {
+            Lang::Zh => format!("路线：{}——{}", r.route.title, r.why.say(lang)),
+            Lang::En => format!(
+                "Route: {} — {}",
+                r.route.title_en.as_deref().unwrap_or(&r.route.title),
+                r.why.say(lang)
+            ),
+        });
     }
     lines
 }
 
-/// Source trust notes: a plan built on an experience report says so.
-pub fn trust_notes(plan: &Plan<'_>) -> Vec<String> {
-    plan.playbook
-        .sources
-        .iter()
-        .filter(|s| s.trust == crate::playbook::Trust::ExperienceReport)
-        .map(|s| {
-            format!(
-                "“{}”是家长的经验分享，不是官方规定：以办理部门的要求为准。",
-                s.title
-            )
-        })
-        .collect()
+/// Warnings, then trust notes: a plan built on an experience report says so.
+pub fn notes(plan: &Plan<'_>, lang: Lang) -> Vec<String> {
+    let mut out: Vec<String> = plan.warnings.iter().map(|w| w.say(lang)).collect();
+    out.extend(
+        plan.playbook
+            .sources
+            .iter()
+            .filter(|s| s.trust == crate::playbook::Trust::ExperienceReport)
+            .map(|s| match lang {
+                Lang::Zh => format!(
+                    "“{}”是家长的经验分享，不是官方规定：以办理部门的要求为准。",
+                    s.title
+                ),
+                Lang::En => format!(
+                    "\"{}\" is a parent's experience report, not an official rule: the office's requirements prevail.",
+                    s.title
+                ),
+            }),
+    );
+    out
 }

@@ -1,8 +1,8 @@
 //! `newborn plan`: the plan as a table.
 
-use super::{days_left_cell, deadline_cell, header, trust_notes};
-use crate::plan::Plan;
-use crate::plan::Status;
+use super::{days_left_cell, deadline_cell, header, notes, status as status_label};
+use crate::lang::{Lang, Say};
+use crate::plan::{Plan, Status};
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 
 /// The colour of a status: overdue in red.
@@ -18,25 +18,28 @@ pub fn status_color(status: Status) -> Option<Color> {
 
 /// The plan as a table with the header lines and warnings; `all` adds the steps that do not
 /// apply, with why; `color` colours the statuses with ANSI codes.
-pub fn render(plan: &Plan<'_>, all: bool, color: bool) -> String {
-    let mut out = header(plan).join("\n");
+pub fn render(plan: &Plan<'_>, all: bool, color: bool, lang: Lang) -> String {
+    let mut out = header(plan, lang).join("\n");
     out.push('\n');
     let mut table = Table::new();
     table
         .load_style(presets::ASCII_BORDERS_ONLY_CONDENSED)
         .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(vec!["#", "事项", "ID", "截止日期", "剩余", "状态"]);
+        .set_header(match lang {
+            Lang::Zh => vec!["#", "事项", "ID", "截止日期", "剩余", "状态"],
+            Lang::En => vec!["#", "Step", "ID", "Deadline", "Left", "Status"],
+        });
     for s in &plan.steps {
-        let mut title = s.step.title.clone();
+        let mut title = s.step.title(lang).to_string();
         if s.step.optional {
-            title.push_str("（可选）");
+            title.push_str(&lang.paren(lang.pick("可选", "optional")));
         }
-        let status = match s.done_on {
-            Some(d) => format!("{} {}", s.status.zh(), d.format("%m-%d")),
-            None => s.status.zh().to_string(),
+        let label = match s.done_on {
+            Some(d) => format!("{} {}", status_label(s.status, lang), d.format("%m-%d")),
+            None => status_label(s.status, lang).to_string(),
         };
-        let mut status = Cell::new(status);
-        let mut left = Cell::new(days_left_cell(s, plan));
+        let mut status = Cell::new(label);
+        let mut left = Cell::new(days_left_cell(s, plan, lang));
         if let (true, Some(c)) = (color, status_color(s.status)) {
             status = status.fg(c);
             if s.status == Status::Overdue {
@@ -47,7 +50,7 @@ pub fn render(plan: &Plan<'_>, all: bool, color: bool) -> String {
             Cell::new(s.number.map_or(String::new(), |n| n.to_string())),
             Cell::new(title),
             Cell::new(&s.step.id),
-            Cell::new(deadline_cell(s, plan)),
+            Cell::new(deadline_cell(s, plan, lang)),
             left,
             status,
         ]);
@@ -60,22 +63,22 @@ pub fn render(plan: &Plan<'_>, all: bool, color: bool) -> String {
     out.push_str(&table.to_string());
     out.push('\n');
     if all && !plan.not_applicable.is_empty() {
-        out.push_str("\n不适用于本家庭的事项：\n");
+        out.push_str(lang.pick(
+            "\n不适用于本家庭的事项：\n",
+            "\nSteps that do not apply to this family:\n",
+        ));
         for s in &plan.not_applicable {
+            let why: Vec<String> = s.why.iter().map(|w| w.say(lang)).collect();
             out.push_str(&format!(
-                "  - {}（{}）：{}\n",
-                s.step.title,
-                s.step.id,
-                s.why.join("；")
+                "  - {}{}{}{}\n",
+                s.step.title(lang),
+                lang.paren(&s.step.id),
+                lang.pick("：", ": "),
+                why.join(lang.sep())
             ));
         }
     }
-    let notes: Vec<String> = plan
-        .warnings
-        .iter()
-        .cloned()
-        .chain(trust_notes(plan))
-        .collect();
+    let notes = notes(plan, lang);
     if !notes.is_empty() {
         out.push('\n');
         for w in notes {

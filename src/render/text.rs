@@ -1,209 +1,283 @@
 //! `newborn next` and `newborn show`: one step in words.
 
-use super::{cite, days_left_cell, deadline_cell};
+use super::{cite, days_left_cell, deadline_cell, heading, status};
 use crate::calendar::Calendar;
+use crate::lang::{Lang, Say};
+use crate::period::{Rule, Unit};
 use crate::plan::{DeadlineInfo, Plan, PlanStep, Status};
-use crate::playbook::Step;
 
-fn title_of<'a>(plan: &'a Plan<'_>, id: &'a str) -> &'a str {
+fn title_of<'a>(plan: &'a Plan<'_>, id: &'a str, lang: Lang) -> &'a str {
     plan.steps
         .iter()
         .find(|s| s.step.id == id)
-        .map_or(id, |s| s.step.title.as_str())
+        .map_or(id, |s| s.step.title(lang))
 }
 
-fn who_line(step: &Step) -> String {
-    let mut parts = vec![step.channel.zh().to_string(), step.who.zh().to_string()];
-    if step.in_person {
-        parts.push("需要本人到场".to_string());
-    }
-    parts.join(" · ")
+fn named(plan: &Plan<'_>, ids: &[&str], lang: Lang) -> String {
+    let names: Vec<String> = ids
+        .iter()
+        .map(|id| format!("{}{}", title_of(plan, id, lang), lang.paren(id)))
+        .collect();
+    names.join(lang.pick("、", ", "))
 }
 
 /// The lines that say what to do: where, how, materials, tips, what it unblocks.
-fn body(plan: &Plan<'_>, s: &PlanStep<'_>) -> Vec<String> {
+fn body(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> Vec<String> {
     let step = s.step;
+    let label = |zh: &str, en: &str| lang.pick(zh, en).to_string();
     let mut lines = Vec::new();
-    let mut status = format!("状态：{}", s.status.zh());
+    let mut line = format!("{}{}", label("状态：", "Status: "), status(s.status, lang));
     if let Some(d) = s.done_on {
-        status.push_str(&format!("（{d} 办完）"));
+        line.push_str(&lang.paren(&format!("{d} {}", lang.pick("办完", "done"))));
     }
-    lines.push(status);
+    lines.push(line);
     match (&s.deadline, &s.deadline_pending) {
         (Some(d), _) => {
             let mut line = format!(
-                "截止：{}（{}）",
-                deadline_cell(s, plan),
-                days_left_cell(s, plan)
+                "{}{}{}",
+                label("截止：", "Deadline: "),
+                deadline_cell(s, plan, lang),
+                lang.paren(&days_left_cell(s, plan, lang))
             );
-            if let Some(note) = &step.deadline.as_ref().and_then(|d| d.note.clone()) {
-                line.push_str(&format!("——{note}"));
+            if let Some(note) = step.deadline.as_ref().and_then(|d| d.note.as_ref()) {
+                line.push_str(&format!("{}{note}", lang.pick("——", " — ")));
             }
             lines.push(line);
             if let Some(o) = d.office_day {
-                lines.push(format!(
-                    "  {} 不是工作日：要去窗口办理的，最晚 {o}（最后一个工作日）前往。",
-                    d.date
-                ));
+                lines.push(match lang {
+                    Lang::Zh => format!(
+                        "  {} 不是工作日：要去窗口办理的，最晚 {o}（最后一个工作日）前往。",
+                        d.date
+                    ),
+                    Lang::En => format!(
+                        "  {} is not a working day: for an office visit, go by {o} (the last working day).",
+                        d.date
+                    ),
+                });
             }
         }
-        (None, Some(p)) => lines.push(format!("截止：{p}")),
+        (None, Some(p)) => lines.push(format!("{}{}", label("截止：", "Deadline: "), p.say(lang))),
         (None, None) => {}
     }
     if let (Some(start), Some(reason)) = (s.earliest_start, &s.start_reason)
         && (start > plan.today || step.start.is_some())
     {
-        lines.push(format!("最早：{start}（{reason}）"));
+        lines.push(format!(
+            "{}{start}{}",
+            label("最早：", "Not before: "),
+            lang.paren(&reason.say(lang))
+        ));
     }
     if let Some((lo, hi)) = s.expected {
         let note = step.lead_time_note.as_deref().unwrap_or("");
-        lines.push(if lo == hi {
-            format!("预计结果：{hi}（{note}）")
+        let when = if lo == hi {
+            hi.to_string()
         } else {
-            format!("预计结果：{lo} 至 {hi}（{note}）")
-        });
+            format!("{lo} {} {hi}", lang.pick("至", "to"))
+        };
+        lines.push(format!(
+            "{}{when}{}",
+            label("预计结果：", "Result expected: "),
+            lang.paren(note)
+        ));
     } else if let Some(lead) = step.lead_time {
-        let note = step.lead_time_note.clone().unwrap_or_else(|| lead.zh());
-        lines.push(format!("办理时间：{note}"));
+        let note = step
+            .lead_time_note
+            .clone()
+            .unwrap_or_else(|| lead.say(lang));
+        lines.push(format!("{}{note}", label("办理时间：", "Takes: ")));
     }
     if let Some(summary) = &step.summary {
-        lines.push(format!("说明：{summary}"));
+        lines.push(format!("{}{summary}", label("说明：", "About: ")));
     }
     if let Some(agency) = &step.agency {
-        lines.push(format!("办理地点：{agency}"));
+        lines.push(format!("{}{agency}", label("办理地点：", "Where: ")));
     }
-    lines.push(format!("方式：{}", who_line(step)));
+    let mut how = vec![step.channel.say(lang), step.who.say(lang)];
+    if step.in_person {
+        how.push(lang.pick("需要本人到场", "in person"));
+    }
+    lines.push(format!("{}{}", label("方式：", "How: "), how.join(" · ")));
     if let Some(path) = &step.path {
-        lines.push(format!("路径：{path}"));
+        lines.push(format!("{}{path}", label("路径：", "Route: ")));
     }
     if !s.materials.is_empty() {
-        lines.push("材料：".to_string());
+        lines.push(label("材料：", "Bring:"));
         for m in &s.materials {
-            let mut line = format!("  - {}（{}）", m.name, m.quantity_zh());
+            let mut line = format!("  - {}{}", m.name, lang.paren(&m.quantity(lang)));
             if let Some(note) = &m.note {
-                line.push_str(&format!("：{note}"));
+                line.push_str(&format!("{}{note}", lang.pick("：", ": ")));
             }
             lines.push(line);
         }
     }
     if !s.tips.is_empty() {
-        lines.push("提示：".to_string());
+        lines.push(label("提示：", "Tips:"));
         for t in &s.tips {
             lines.push(format!("  - {}", t.text));
         }
     }
     if let Some(missed) = &step.missed {
-        lines.push(format!("逾期后果：{missed}"));
+        lines.push(format!("{}{missed}", label("逾期后果：", "If missed: ")));
     }
     if !s.open_prerequisites.is_empty() {
-        let names: Vec<String> = s
-            .open_prerequisites
-            .iter()
-            .map(|id| format!("{}（{id}）", title_of(plan, id)))
-            .collect();
-        lines.push(format!("先要办完：{}", names.join("、")));
+        lines.push(format!(
+            "{}{}",
+            label("先要办完：", "First finish: "),
+            named(plan, &s.open_prerequisites, lang)
+        ));
     }
     if !s.unblocks.is_empty() {
-        let names: Vec<String> = s
-            .unblocks
-            .iter()
-            .map(|id| format!("{}（{id}）", title_of(plan, id)))
-            .collect();
-        lines.push(format!("办完后可以办：{}", names.join("、")));
+        lines.push(format!(
+            "{}{}",
+            label("办完后可以办：", "Then you can do: "),
+            named(plan, &s.unblocks, lang)
+        ));
     }
     lines
 }
 
-fn heading(s: &PlanStep<'_>) -> String {
-    let optional = if s.step.optional { "（可选）" } else { "" };
-    match s.number {
-        Some(n) => format!("{n}. {}{optional}（{}）", s.step.title, s.step.id),
-        None => format!("{}{optional}（{}）", s.step.title, s.step.id),
-    }
-}
-
 /// `newborn next`.
-pub fn next(plan: &Plan<'_>) -> String {
+pub fn next(plan: &Plan<'_>, lang: Lang) -> String {
     let Some(s) = plan.next() else {
-        return "全部办完了。用 newborn plan 查看完整清单。\n".to_string();
+        return lang
+            .pick(
+                "全部办完了。用 newborn plan 查看完整清单。\n",
+                "All done. See the whole list with newborn plan.\n",
+            )
+            .to_string();
     };
-    let mut out = String::new();
-    let lead = match s.status {
-        Status::Waiting => "接下来（还不能办）",
-        Status::Blocked => "接下来（先要办完前置事项）",
-        _ => "下一步",
+    let lead = match (s.status, lang) {
+        (Status::Waiting, Lang::Zh) => "接下来（还不能办）",
+        (Status::Blocked, Lang::Zh) => "接下来（先要办完前置事项）",
+        (_, Lang::Zh) => "下一步",
+        (Status::Waiting, Lang::En) => "Coming up (not yet)",
+        (Status::Blocked, Lang::En) => "Coming up (after its prerequisites)",
+        (_, Lang::En) => "Next",
     };
-    out.push_str(&format!("{lead}：{}\n", heading(s)));
-    for line in body(plan, s) {
+    let mut out = format!("{lead}{}{}\n", lang.pick("：", ": "), heading(s, lang));
+    for line in body(plan, s, lang) {
         out.push_str(&line);
         out.push('\n');
     }
-    out.push_str(&format!("来源：{}\n", cite(plan.playbook, &s.step.source)));
     out.push_str(&format!(
-        "详情：newborn show {}    办完后：newborn done {}\n",
-        s.step.id, s.step.id
+        "{}{}\n",
+        lang.pick("来源：", "Source: "),
+        cite(plan.playbook, &s.step.source, lang)
     ));
+    out.push_str(&match lang {
+        Lang::Zh => format!(
+            "详情：newborn show {}    办完后：newborn done {}\n",
+            s.step.id, s.step.id
+        ),
+        Lang::En => format!(
+            "More: newborn show {}    When done: newborn done {}\n",
+            s.step.id, s.step.id
+        ),
+    });
     for w in &plan.warnings {
-        out.push_str(&format!("⚠ {w}\n"));
+        out.push_str(&format!("⚠ {}\n", w.say(lang)));
     }
     out
 }
 
 /// How a deadline was counted: the rule, day 0, and the holidays and make-up days crossed.
-pub fn counting(
-    plan: &Plan<'_>,
-    s: &PlanStep<'_>,
-    d: &DeadlineInfo,
-    calendar: &Calendar,
-) -> Vec<String> {
+pub fn counting(plan: &Plan<'_>, d: &DeadlineInfo, calendar: &Calendar, lang: Lang) -> Vec<String> {
     let mut lines = Vec::new();
-    let start = match &d.from_step {
-        None => format!("出生日 {}", d.from),
-        Some(id) => format!("“{}”办完之日 {}", title_of(plan, id), d.from),
+    let start = match (&d.from_step, lang) {
+        (None, Lang::Zh) => format!("出生日 {}", d.from),
+        (None, Lang::En) => format!("the birth, {}", d.from),
+        (Some(id), Lang::Zh) => format!("“{}”办完之日 {}", title_of(plan, id, lang), d.from),
+        (Some(id), Lang::En) => format!(
+            "the day \"{}\" was done, {}",
+            title_of(plan, id, lang),
+            d.from
+        ),
     };
-    lines.push(format!(
-        "规则：{}（{}），从{}起算，当天是第0天，不计入；“以内”包括最后一天。",
-        d.rule.zh(),
-        d.rule,
-        start
-    ));
+    lines.push(match lang {
+        Lang::Zh => format!(
+            "规则：{}（{}），从{}起算，当天是第0天，不计入；“以内”包括最后一天。",
+            d.rule.zh(),
+            d.rule,
+            start
+        ),
+        Lang::En => format!(
+            "Rule: {} ({}), counted from {start}: that day is day 0 and does not count; \"within\" includes the last day.",
+            d.rule,
+            d.rule.zh()
+        ),
+    });
     let unit = d.rule.period().unit;
-    lines.push(match (d.rule, unit) {
-        (crate::period::Rule::Under(_), _) => format!(
+    lines.push(match (d.rule, unit, lang) {
+        (Rule::Under(_), _, Lang::Zh) => format!(
             "“未满”不包括满{}的那一天，所以最后一天是 {}。",
             d.rule.period().zh(),
             d.date
         ),
-        (_, crate::period::Unit::Months) => format!(
+        (Rule::Under(_), _, Lang::En) => format!(
+            "\"Under\" excludes the day the baby turns {}, so the last day is {}.",
+            d.rule.period(),
+            d.date
+        ),
+        (_, Unit::Months, Lang::Zh) => format!(
             "按月计算：到期月的同一日；没有这一天的，取该月最后一天：{}。",
             d.date
         ),
-        (_, crate::period::Unit::Days) => format!("按日历天计算：{}。", d.date),
-        (_, crate::period::Unit::WorkingDays) => {
-            format!("按工作日计算（周一至周五，除去法定节假日，加上调休上班的周末）：第{}个工作日是 {}。", d.rule.period().amount, d.date)
-        }
+        (_, Unit::Months, Lang::En) => format!(
+            "Months: the same day of the month; where it does not exist, the month's last day: {}.",
+            d.date
+        ),
+        (_, Unit::Days, Lang::Zh) => format!("按日历天计算：{}。", d.date),
+        (_, Unit::Days, Lang::En) => format!("Calendar days: {}.", d.date),
+        (_, Unit::WorkingDays, Lang::Zh) => format!(
+            "按工作日计算（周一至周五，除去法定节假日，加上调休上班的周末）：第{}个工作日是 {}。",
+            d.rule.period().amount,
+            d.date
+        ),
+        (_, Unit::WorkingDays, Lang::En) => format!(
+            "Working days (Monday to Friday, less public holidays, plus make-up working weekends): working day {} is {}.",
+            d.rule.period().amount,
+            d.date
+        ),
     });
-    if unit == crate::period::Unit::WorkingDays {
+    if unit == Unit::WorkingDays {
         let crossed = calendar.special_days_between(d.from, d.date);
         if crossed.is_empty() {
-            lines.push("期间没有法定节假日或调休。".to_string());
+            lines.push(
+                lang.pick(
+                    "期间没有法定节假日或调休。",
+                    "No public holiday or make-up working day in between.",
+                )
+                .to_string(),
+            );
         } else {
-            lines.push("期间的法定节假日和调休：".to_string());
-            let mut off: Vec<(String, Vec<String>)> = Vec::new();
+            lines.push(
+                lang.pick(
+                    "期间的法定节假日和调休：",
+                    "Public holidays and make-up working days in between:",
+                )
+                .to_string(),
+            );
+            let mut runs: Vec<(String, Vec<String>)> = Vec::new();
             for day in crossed {
-                let label = if day.off {
-                    format!("{}放假", day.name)
-                } else {
-                    format!("{}调休上班", day.name)
+                let label = match (day.off, lang) {
+                    (true, Lang::Zh) => format!("{}放假", day.name),
+                    (false, Lang::Zh) => format!("{}调休上班", day.name),
+                    (true, Lang::En) => format!("{} (off)", day.name),
+                    (false, Lang::En) => format!("{} (make-up working day)", day.name),
                 };
                 let date = day.date.format("%m-%d").to_string();
-                match off.last_mut() {
+                match runs.last_mut() {
                     Some((l, dates)) if *l == label => dates.push(date),
-                    _ => off.push((label, vec![date])),
+                    _ => runs.push((label, vec![date])),
                 }
             }
-            for (label, dates) in off {
-                lines.push(format!("  - {label}：{}", dates.join("、")));
+            for (label, dates) in runs {
+                lines.push(format!(
+                    "  - {label}{}{}",
+                    lang.pick("：", ": "),
+                    dates.join(lang.pick("、", ", "))
+                ));
             }
         }
         if d.estimated {
@@ -212,79 +286,120 @@ pub fn counting(
                 .iter()
                 .map(|y| y.to_string())
                 .collect();
-            lines.push(format!(
-                "⚠ {}年的节假日安排尚未知道，这段只按周末估算。",
-                years.join("、")
-            ));
+            lines.push(match lang {
+                Lang::Zh => format!(
+                    "⚠ {}年的节假日安排尚未知道，这段只按周末估算。",
+                    years.join("、")
+                ),
+                Lang::En => format!(
+                    "⚠ The holiday schedule of {} is not known yet: weekends only were counted.",
+                    years.join(", ")
+                ),
+            });
         }
     }
     if let Some(o) = d.office_day {
-        lines.push(format!(
-            "{} 不是工作日：需要到窗口办理的，最后一个工作日是 {o}。",
-            d.date
-        ));
+        lines.push(match lang {
+            Lang::Zh => format!(
+                "{} 不是工作日：需要到窗口办理的，最后一个工作日是 {o}。",
+                d.date
+            ),
+            Lang::En => format!(
+                "{} is not a working day: for an office visit, the last working day is {o}.",
+                d.date
+            ),
+        });
     }
-    let _ = s;
     lines
 }
 
 /// `newborn show STEP`: everything about one step.
-pub fn show(plan: &Plan<'_>, s: &PlanStep<'_>, calendar: &Calendar) -> String {
-    let mut out = format!("{}\n", heading(s));
-    if let Some(en) = &s.step.title_en {
+pub fn show(plan: &Plan<'_>, s: &PlanStep<'_>, calendar: &Calendar, lang: Lang) -> String {
+    let mut out = format!("{}\n", heading(s, lang));
+    if lang == Lang::Zh
+        && let Some(en) = &s.step.title_en
+    {
         out.push_str(&format!("({en})\n"));
     }
-    for line in body(plan, s) {
+    if lang == Lang::En && s.step.title_en.is_some() {
+        out.push_str(&format!("({})\n", s.step.title));
+    }
+    for line in body(plan, s, lang) {
         out.push_str(&line);
         out.push('\n');
     }
-    if s.status == Status::NotApplicable {
-        out.push_str("为什么不适用：\n");
-    } else {
-        out.push_str("为什么适用：\n");
-    }
+    out.push_str(match (s.status == Status::NotApplicable, lang) {
+        (true, Lang::Zh) => "为什么不适用：\n",
+        (false, Lang::Zh) => "为什么适用：\n",
+        (true, Lang::En) => "Why it does not apply:\n",
+        (false, Lang::En) => "Why it applies:\n",
+    });
     for w in &s.why {
-        out.push_str(&format!("  - {w}\n"));
+        out.push_str(&format!("  - {}\n", w.say(lang)));
     }
     if let Some(d) = &s.deadline {
-        out.push_str("截止日期怎么算：\n");
-        for line in counting(plan, s, d, calendar) {
+        out.push_str(lang.pick("截止日期怎么算：\n", "How the deadline was counted:\n"));
+        for line in counting(plan, d, calendar, lang) {
             out.push_str(&format!("  {line}\n"));
         }
     }
-    out.push_str(&format!("来源：{}\n", cite(plan.playbook, &s.step.source)));
+    let src = lang.pick("来源：", "Source: ");
+    out.push_str(&format!(
+        "{src}{}\n",
+        cite(plan.playbook, &s.step.source, lang)
+    ));
     if let Some(c) = s.step.deadline.as_ref().and_then(|d| d.source.as_ref()) {
-        out.push_str(&format!("截止日期来源：{}\n", cite(plan.playbook, c)));
+        out.push_str(&format!(
+            "{}{}\n",
+            lang.pick("截止日期来源：", "Deadline source: "),
+            cite(plan.playbook, c, lang)
+        ));
     }
     for t in &s.tips {
         if let Some(c) = t.source
             && c != &s.step.source
         {
-            out.push_str(&format!("提示来源：{}\n", cite(plan.playbook, c)));
+            out.push_str(&format!(
+                "{}{}\n",
+                lang.pick("提示来源：", "Tip source: "),
+                cite(plan.playbook, c, lang)
+            ));
         }
     }
-    out.push_str(&reviewed_line(plan));
+    out.push_str(&reviewed_line(plan, lang));
     for w in &plan.warnings {
-        out.push_str(&format!("⚠ {w}\n"));
+        out.push_str(&format!("⚠ {}\n", w.say(lang)));
     }
     out
 }
 
 /// When the playbook was reviewed and how old its sources are.
-pub fn reviewed_line(plan: &Plan<'_>) -> String {
+pub fn reviewed_line(plan: &Plan<'_>, lang: Lang) -> String {
     let p = plan.requested;
-    let mut out = format!("手册“{}”最后核对：{}", p.name, p.reviewed);
+    let mut out = match lang {
+        Lang::Zh => format!("手册“{}”最后核对：{}", p.name, p.reviewed),
+        Lang::En => format!(
+            "Playbook \"{}\" last reviewed: {}",
+            p.name(lang),
+            p.reviewed
+        ),
+    };
     let dated: Vec<String> = plan
         .playbook
         .sources
         .iter()
-        .map(|s| match s.date {
-            Some(d) => format!("《{}》{d}", s.title),
-            None => format!("《{}》（未注明日期）", s.title),
+        .map(|s| match (s.date, lang) {
+            (Some(d), _) => format!("《{}》{d}", s.title),
+            (None, Lang::Zh) => format!("《{}》（未注明日期）", s.title),
+            (None, Lang::En) => format!("《{}》 (undated)", s.title),
         })
         .collect();
     if !dated.is_empty() {
-        out.push_str(&format!("；来源：{}", dated.join("，")));
+        out.push_str(&format!(
+            "{}{}",
+            lang.pick("；来源：", "; sources: "),
+            dated.join(lang.pick("，", ", "))
+        ));
     }
     out.push('\n');
     out

@@ -166,7 +166,7 @@ fn materials_are_merged_across_steps_and_grouped_by_place() {
         ])
         .today("2026-10-20")
         .stdout_contains("## 落户方户口所在地公安派出所")
-        .stdout_contains("- [ ] 结婚证（原件1份）— 用于：hukou-registration")
+        .stdout_contains("- [ ] 结婚证（原件1份） — 用于：hukou-registration")
         .run();
 }
 
@@ -226,5 +226,70 @@ fn statuses_are_coloured_only_when_asked_or_on_a_terminal() {
         .args(&["--color", "sometimes"])
         .status(2)
         .stderr_contains("auto, always, never")
+        .run();
+}
+
+#[test]
+fn english_interface_with_the_playbooks_english_titles() {
+    let args = ["plan", "--region", "hebei", "--birth-date", "2026-10-08"];
+    Test::new()
+        .args(&args)
+        .args(&["--lang", "en"])
+        .today("2026-10-20")
+        .stdout_contains("Hebei (hebei) · born 2026-10-08 · today 2026-10-20")
+        .stdout_contains("Route: The bundled application (一件事一次办) — ")
+        .stdout_contains("| #    Step")
+        .stdout_contains("Apply for the bundle at the birth hospital")
+        .stdout_contains("29 days left")
+        .stdout_contains("ready")
+        .stdout_lacks("可以办")
+        .run();
+    Test::new()
+        .args(&[
+            "next",
+            "--region",
+            "hebei",
+            "--birth-date",
+            "2026-10-08",
+            "--lang",
+            "en",
+        ])
+        .today("2026-10-20")
+        .stdout_contains(
+            "Next: 4. Apply for the bundle at the birth hospital (one-thing-application)",
+        )
+        .stdout_contains("Deadline: 2026-11-18 (29 days left)")
+        .stdout_contains("Bring:")
+        .stdout_contains("  - 结婚证 (1 original(s))")
+        .run();
+}
+
+#[test]
+fn the_language_defaults_from_the_environment() {
+    let args = ["plan", "--region", "hebei", "--birth-date", "2026-10-08"];
+    Test::new()
+        .args(&args)
+        .env("LANG", "en_US.UTF-8")
+        .today("2026-10-20")
+        .stdout_contains("| #    Step")
+        .run();
+    Test::new()
+        .args(&args)
+        .env("LANG", "zh_CN.UTF-8")
+        .today("2026-10-20")
+        .stdout_contains("| #    事项")
+        .run();
+    Test::new()
+        .args(&args)
+        .env("LANG", "en_US.UTF-8")
+        .env("LC_ALL", "zh_CN.UTF-8")
+        .today("2026-10-20")
+        .stdout_contains("| #    事项")
+        .run();
+    Test::new()
+        .args(&args)
+        .args(&["--lang", "fr"])
+        .status(2)
+        .stderr_contains("possible values: zh, en")
         .run();
 }

@@ -14,6 +14,9 @@ fn init_asks_in_a_terminal_and_the_answers_give_a_plan() {
     cmd.args(["init", "--today", "2026-10-20"])
         .env("NEWBORN_DATA_DIR", home.data_dir())
         .env("TERM", "xterm")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .env_remove("NEWBORN_TODAY");
     let mut p = spawn_command(cmd, Some(20_000)).expect("newborn starts in a pty");
     p.exp_string("Region").unwrap();

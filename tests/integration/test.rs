@@ -117,6 +117,10 @@ impl Test {
             .env_remove("NEWBORN_TODAY")
             .env_remove("NEWBORN_REGIONS_DIR")
             .env_remove("RUST_BACKTRACE")
+            .env_remove("NO_COLOR")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());

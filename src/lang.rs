@@ -1,0 +1,74 @@
+//! The language of the interface: Chinese, or English where asked.
+
+use std::fmt;
+
+/// The interface language. Playbook text (sources, tips, materials) stays as the sources wrote
+/// it; step titles are shown in English where the playbook gives them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// From `LC_ALL`, `LC_MESSAGES` or `LANG` (the first that is set): English for `en…`,
+    /// Chinese otherwise.
+    pub fn from_env() -> Lang {
+        for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let Ok(v) = std::env::var(var) {
+                if !v.is_empty() {
+                    return if v.starts_with("en") {
+                        Lang::En
+                    } else {
+                        Lang::Zh
+                    };
+                }
+            }
+        }
+        Lang::Zh
+    }
+
+    /// The Chinese or the English text.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+
+    /// A quotation: “…” in Chinese, "…" in English.
+    pub fn quote(self, text: &str) -> String {
+        match self {
+            Lang::Zh => format!("“{text}”"),
+            Lang::En => format!("\"{text}\""),
+        }
+    }
+
+    /// The separator between list items.
+    pub fn sep(self) -> &'static str {
+        self.pick("；", "; ")
+    }
+
+    /// Text in parentheses.
+    pub fn paren(self, text: &str) -> String {
+        match self {
+            Lang::Zh => format!("（{text}）"),
+            Lang::En => format!(" ({text})"),
+        }
+    }
+}
+
+/// Something the engine says that is shown in the interface language.
+pub trait Say {
+    fn say(&self, lang: Lang) -> String;
+}
+
+/// A [`Say`] in a given language, for `format!`.
+pub struct In<'a, T: Say + ?Sized>(pub &'a T, pub Lang);
+
+impl<T: Say + ?Sized> fmt::Display for In<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.say(self.1))
+    }
+}
