@@ -16,14 +16,14 @@ impl Lang {
     /// Chinese otherwise.
     pub fn from_env() -> Lang {
         for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let Ok(v) = std::env::var(var) {
-                if !v.is_empty() {
-                    return if v.starts_with("en") {
-                        Lang::En
-                    } else {
-                        Lang::Zh
-                    };
-                }
+            if let Ok(v) = std::env::var(var)
+                && !v.is_empty()
+            {
+                return if v.starts_with("en") {
+                    Lang::En
+                } else {
+                    Lang::Zh
+                };
             }
         }
         Lang::Zh
