@@ -435,6 +435,12 @@ pub fn parse_progress(path: &Path, text: &str) -> Result<Vec<Event>, StoreError>
         message: format!("line {}, column {}: {e}", e.line(), e.column()),
     };
     let head: serde_json::Value = serde_json::from_str(text).map_err(corrupt)?;
+    if !head.is_object() {
+        return Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            message: "expected an object like {\"schema\": 1, \"events\": [...]}".into(),
+        });
+    }
     let schema = head.get("schema").and_then(|s| s.as_u64()).unwrap_or(0);
     if schema > u64::from(SCHEMA) {
         return Err(StoreError::TooNew {
@@ -456,7 +462,7 @@ pub fn parse_progress(path: &Path, text: &str) -> Result<Vec<Event>, StoreError>
 ///   and a `recorded` time; they get an id derived from their content (so two copies of the same
 ///   file agree) and the recorded time of their day.
 fn migrate(mut file: serde_json::Value, from: u64) -> serde_json::Value {
-    if from == 0 {
+    if from == 0 && file.is_object() {
         if let Some(events) = file.get_mut("events").and_then(|e| e.as_array_mut()) {
             for e in events {
                 let Some(obj) = e.as_object_mut() else {
