@@ -8,50 +8,11 @@
 //!   working day, so the last office day is Friday 2026-11-06. On 2026-11-08 the family is still
 //!   inside the window; on 2026-11-09 it is not.
 
-use crate::test::{Test, ids, step};
+use crate::test::{Test, has, material_names, region_plan, step, tips, why};
 use serde_json::Value;
 
 fn guangxi_plan(birth: &str, today: &str, facts: &[&str]) -> Value {
-    let mut args = vec![
-        "plan",
-        "--all",
-        "--region",
-        "guangxi",
-        "--birth-date",
-        birth,
-    ];
-    for f in facts {
-        args.push("--set");
-        args.push(f);
-    }
-    Test::new().args(&args).today(today).json()
-}
-
-fn has(plan: &Value, id: &str) -> bool {
-    ids(plan).iter().any(|i| i == id)
-}
-
-fn tips(s: &Value) -> String {
-    s["tips"]
-        .as_array()
-        .expect("tips")
-        .iter()
-        .map(|t| t.as_str().unwrap())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn material_names(s: &Value) -> Vec<String> {
-    s["materials"]
-        .as_array()
-        .expect("materials")
-        .iter()
-        .map(|m| m["name"].as_str().unwrap().to_string())
-        .collect()
-}
-
-fn why(plan: &Value) -> String {
-    plan["route"]["why"].as_str().unwrap().to_string()
+    region_plan("guangxi", birth, today, facts)
 }
 
 #[test]

@@ -8,46 +8,11 @@
 //! - under 3 months (未满3个月) ends the day before the 3-month date: 2026-11-29, a Sunday; Saturday
 //!   2026-11-28 is no make-up working day, so the last office day is Friday 2026-11-27.
 
-use crate::test::{Test, ids, step};
+use crate::test::{Test, has, material_names, region_plan, step, tips};
 use serde_json::Value;
 
 fn nanning_plan(today: &str, facts: &[&str]) -> Value {
-    let mut args = vec![
-        "plan",
-        "--all",
-        "--region",
-        "nanning",
-        "--birth-date",
-        "2026-08-31",
-    ];
-    for f in facts {
-        args.push("--set");
-        args.push(f);
-    }
-    Test::new().args(&args).today(today).json()
-}
-
-fn has(plan: &Value, id: &str) -> bool {
-    ids(plan).iter().any(|i| i == id)
-}
-
-fn tips(s: &Value) -> String {
-    s["tips"]
-        .as_array()
-        .expect("tips")
-        .iter()
-        .map(|t| t.as_str().unwrap())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn material_names(s: &Value) -> Vec<String> {
-    s["materials"]
-        .as_array()
-        .expect("materials")
-        .iter()
-        .map(|m| m["name"].as_str().unwrap().to_string())
-        .collect()
+    region_plan("nanning", "2026-08-31", today, facts)
 }
 
 #[test]

@@ -8,29 +8,15 @@
 //! - born 2026-12-15: within 90 days → 16 days to 12-31, +31 = 01-31 (47), +28 = 02-28 (75),
 //!   +15 = 2027-03-15.
 
-use crate::test::{Test, ids, step};
+use crate::test::{Test, ids, material_names, region_plan, step};
 use serde_json::Value;
-
-fn material_names(s: &Value) -> Vec<String> {
-    s["materials"]
-        .as_array()
-        .expect("materials")
-        .iter()
-        .map(|m| m["name"].as_str().unwrap().to_string())
-        .collect()
-}
 
 fn has_material(s: &Value, part: &str) -> bool {
     material_names(s).iter().any(|n| n.contains(part))
 }
 
 fn xiamen_plan(birth: &str, today: &str, facts: &[&str]) -> Value {
-    let mut args = vec!["plan", "--region", "xiamen", "--birth-date", birth];
-    for f in facts {
-        args.push("--set");
-        args.push(f);
-    }
-    Test::new().args(&args).today(today).json()
+    region_plan("xiamen", birth, today, facts)
 }
 
 #[test]

@@ -206,3 +206,43 @@ pub fn ids(plan: &serde_json::Value) -> Vec<String> {
         .map(|s| s["id"].as_str().unwrap().to_string())
         .collect()
 }
+
+/// `plan --all --json` for a one-off family: region, birth date, today and `FACT=VALUE`s.
+pub fn region_plan(region: &str, birth: &str, today: &str, facts: &[&str]) -> serde_json::Value {
+    let mut args = vec!["plan", "--all", "--region", region, "--birth-date", birth];
+    for f in facts {
+        args.extend(["--set", f]);
+    }
+    Test::new().args(&args).today(today).json()
+}
+
+/// Whether the step `id` applies.
+pub fn has(plan: &serde_json::Value, id: &str) -> bool {
+    ids(plan).iter().any(|i| i == id)
+}
+
+/// A step's tips, one a line.
+pub fn tips(step: &serde_json::Value) -> String {
+    step["tips"]
+        .as_array()
+        .expect("tips")
+        .iter()
+        .map(|t| t.as_str().unwrap())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A step's material names.
+pub fn material_names(step: &serde_json::Value) -> Vec<String> {
+    step["materials"]
+        .as_array()
+        .expect("materials")
+        .iter()
+        .map(|m| m["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The one-line reason for the route.
+pub fn why(plan: &serde_json::Value) -> String {
+    plan["route"]["why"].as_str().unwrap().to_string()
+}
