@@ -13,7 +13,7 @@ use std::io::Write as _;
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let steps = match args.as_slice() {
-        [] => 1000,
+        [] => Some(1000),
         [flag, n] if flag == "--steps" => n.parse().ok(),
         [flag] if flag.starts_with("--steps=") => flag["--steps=".len()..].parse().ok(),
         _ => None,

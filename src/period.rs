@@ -146,15 +146,17 @@ impl Rule {
 
     /// The last day the rule allows, counting from `from` (day 0).
     pub fn last_day(&self, from: NaiveDate, calendar: &Calendar) -> WorkDate {
+        self.last_day_of(self.period().after(from, calendar))
+    }
+
+    /// The last day the rule allows, given the date its period ends (`period().after(from)`).
+    pub fn last_day_of(&self, end: WorkDate) -> WorkDate {
         match self {
-            Rule::Within(p) => p.after(from, calendar),
-            Rule::Under(p) => {
-                let end = p.after(from, calendar);
-                WorkDate {
-                    date: end.date.pred_opt().unwrap_or(end.date),
-                    estimated: end.estimated,
-                }
-            }
+            Rule::Within(_) => end,
+            Rule::Under(_) => WorkDate {
+                date: end.date.pred_opt().unwrap_or(end.date),
+                estimated: end.estimated,
+            },
         }
     }
 }

@@ -1,15 +1,15 @@
 //! The engine: from a playbook, a family's profile, its progress and today's date to a dated,
 //! ordered plan. Pure: no IO, no clock.
 
-use crate::calendar::Calendar;
+use crate::calendar::{Calendar, WorkDate};
 use crate::condition::{Env, Op};
 use crate::facts::{Facts, Value};
 use crate::period::{Period, Rule};
-use crate::playbook::{Anchor, Channel, Material, Playbook, Route, Step, Tip};
+use crate::playbook::{Anchor, Channel, Material, Playbook, Route, Step, StepIndex, Tip};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BinaryHeap, HashMap};
+use std::collections::{BTreeMap, BinaryHeap, HashSet};
 
 /// What the engine knows about the family.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -187,7 +187,10 @@ pub struct FamilyEnv<'a> {
     pub profile: &'a Profile,
     pub today: NaiveDate,
     pub calendar: &'a Calendar,
-    estimated: RefCell<Vec<String>>,
+    /// What was estimated, in the order first met (and the same as a set).
+    estimated: RefCell<(Vec<String>, HashSet<String>)>,
+    /// The ends of the age periods conditions ask about (a playbook uses a few, many times).
+    ages: RefCell<Vec<(Period, WorkDate)>>,
 }
 
 impl<'a> FamilyEnv<'a> {
@@ -202,7 +205,8 @@ impl<'a> FamilyEnv<'a> {
             profile,
             today,
             calendar,
-            estimated: RefCell::new(Vec::new()),
+            estimated: RefCell::new((Vec::new(), HashSet::new())),
+            ages: RefCell::new(Vec::new()),
         }
     }
 
@@ -210,10 +214,23 @@ impl<'a> FamilyEnv<'a> {
         self.profile.birth_date
     }
 
+    /// `period` after the birth, remembered.
+    fn age_end(&self, period: Period) -> WorkDate {
+        if let Some((_, end)) = self.ages.borrow().iter().find(|(p, _)| *p == period) {
+            return *end;
+        }
+        let end = period.after(self.birth(), self.calendar);
+        let mut ages = self.ages.borrow_mut();
+        if ages.len() < 64 {
+            ages.push((period, end));
+        }
+        end
+    }
+
     fn note_estimate(&self, what: String) {
-        let mut e = self.estimated.borrow_mut();
-        if !e.contains(&what) {
-            e.push(what);
+        let (list, seen) = &mut *self.estimated.borrow_mut();
+        if seen.insert(what.clone()) {
+            list.push(what);
         }
     }
 
@@ -301,7 +318,7 @@ impl Env for FamilyEnv<'_> {
     }
 
     fn age(&self, op: Op, period: Period) -> bool {
-        let end = period.after(self.birth(), self.calendar);
+        let end = self.age_end(period);
         if end.estimated {
             self.note_estimate(format!("age {op} {period}"));
         }
@@ -327,7 +344,7 @@ impl Env for FamilyEnv<'_> {
     }
 
     fn age_date(&self, period: Period) -> String {
-        period.after(self.birth(), self.calendar).date.to_string()
+        self.age_end(period).date.to_string()
     }
 }
 
@@ -347,7 +364,7 @@ pub fn plan<'a>(
     today: NaiveDate,
     calendar: &Calendar,
 ) -> Plan<'a> {
-    let mut warnings = Vec::new();
+    let mut warnings = Warnings::default();
 
     // Scope: a family the playbook does not cover is planned from the playbook it extends.
     let mut playbook = requested;
@@ -369,19 +386,34 @@ pub fn plan<'a>(
         .checked_add_months(chrono::Months::new(12))
         && today > year_later
     {
-        warnings.push(format!(
+        warnings.list.push(format!(
             "“{}”手册最后核对于 {}，已超过一年：规定可能已变，办理前请向办理部门或热线确认。",
             requested.name, requested.reviewed
         ));
     }
 
-    let route = choose_route(playbook, progress, &env);
+    // Steps and progress by the number of their id, not by name (see `StepIndex`).
+    let idx = playbook.step_index();
+    let mut done_by_id: Vec<Option<NaiveDate>> = vec![None; idx.ids()];
+    for (id, day) in progress {
+        if let Some(n) = idx.id_number(id) {
+            done_by_id[n] = Some(*day);
+        }
+    }
+
+    let route = choose_route(playbook, &idx, &done_by_id, &env);
     let route_id = route.as_ref().map(|r| r.route.id.as_str());
 
-    // Which steps apply.
+    // Which steps apply (with their places in `playbook.steps`), and the dates of those that
+    // do, in one pass over the steps.
+    let birth = profile.birth_date;
     let mut applicable: Vec<&Step> = Vec::new();
+    let mut applicable_at: Vec<usize> = Vec::new();
+    let mut deadlines = Vec::new();
+    // A step's own date, for the order: its deadline, else its scheduled start.
+    let mut own: Vec<Option<NaiveDate>> = Vec::new();
     let mut not_applicable = Vec::new();
-    for step in &playbook.steps {
+    for (k, step) in playbook.steps.iter().enumerate() {
         let mut why = Vec::new();
         let on_route = match (&step.route, route_id) {
             (None, _) => true,
@@ -401,44 +433,48 @@ pub fn plan<'a>(
         }
         if why.is_empty() {
             applicable.push(step);
+            applicable_at.push(k);
+            // The step a deadline counts from: when it was done, and its title.
+            let from = idx
+                .deadline_from(k)
+                .map(|n| (done_by_id[n], playbook.steps[idx.first(n)].title.as_str()));
+            let deadline = deadline_of(step, &env, progress, from, &mut warnings);
+            own.push(
+                deadline
+                    .0
+                    .as_ref()
+                    .map(|d| d.date)
+                    .or_else(|| step.start.map(|p| env.age_end(p).date)),
+            );
+            deadlines.push(deadline);
         } else {
-            not_applicable.push((step, why));
+            not_applicable.push((k, step, why));
         }
     }
-    // When a step id exists on several routes, only the applicable variant is listed.
-    not_applicable.retain(|(s, _)| !applicable.iter().any(|a| a.id == s.id));
-
-    let index: HashMap<&str, usize> = applicable
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
-        .collect();
-    let prereqs: Vec<Vec<usize>> = applicable
-        .iter()
-        .map(|s| {
-            s.requires
-                .iter()
-                .filter_map(|r| index.get(r.as_str()).copied())
-                .collect()
-        })
-        .collect();
-
-    // Dates of each applicable step.
-    let birth = profile.birth_date;
-    let mut deadlines = Vec::with_capacity(applicable.len());
-    for step in &applicable {
-        deadlines.push(deadline_of(
-            step,
-            birth,
-            progress,
-            calendar,
-            playbook,
-            &mut warnings,
-        ));
+    // The applicable step with each id (the last one, should there be several).
+    let mut applicable_by_id: Vec<Option<usize>> = vec![None; idx.ids()];
+    for (i, &k) in applicable_at.iter().enumerate() {
+        applicable_by_id[idx.number(k)] = Some(i);
     }
+    // When a step id exists on several routes, only the applicable variant is listed.
+    not_applicable.retain(|(k, _, _)| applicable_by_id[idx.number(*k)].is_none());
+    // The day each applicable step was done.
+    let done_of: Vec<Option<NaiveDate>> = applicable_at
+        .iter()
+        .map(|&k| done_by_id[idx.number(k)])
+        .collect();
+    // Applicable prerequisites, in the order required.
+    let mut prereqs = Lists::with_capacity(applicable.len(), idx.requires_len());
+    for &k in &applicable_at {
+        prereqs.push(idx.requires(k).iter().filter_map(|&n| applicable_by_id[n]));
+    }
+    // The applicable steps that wait for each one, in playbook order (once per edge).
+    let dependents = prereqs.reversed();
 
     // Order: prerequisites first, then the earliest date, then playbook order.
-    let order = order(&applicable, &prereqs, &deadlines, birth, calendar);
+    let order = order(&own, &prereqs, &dependents, birth);
+    // Reused for each step's list of the steps it unblocks.
+    let mut unblocks_scratch: Vec<usize> = Vec::new();
 
     let mut steps = Vec::with_capacity(applicable.len());
     let mut number_of = vec![0; applicable.len()];
@@ -447,15 +483,18 @@ pub fn plan<'a>(
     }
     for &i in &order {
         let step = applicable[i];
-        let (deadline, deadline_pending) = deadlines[i].clone();
-        let done_on = progress.get(&step.id).copied();
-        let prerequisites: Vec<&str> = prereqs[i]
+        // Each step is placed once: its dates move into the plan.
+        let (deadline, deadline_pending) = std::mem::take(&mut deadlines[i]);
+        let done_on = done_of[i];
+        let prerequisites: Vec<&str> = prereqs
+            .of(i)
             .iter()
             .map(|&j| applicable[j].id.as_str())
             .collect();
-        let open: Vec<&str> = prereqs[i]
+        let open: Vec<&str> = prereqs
+            .of(i)
             .iter()
-            .filter(|&&j| !progress.contains_key(&applicable[j].id))
+            .filter(|&&j| done_of[j].is_none())
             .map(|&j| applicable[j].id.as_str())
             .collect();
 
@@ -467,15 +506,15 @@ pub fn plan<'a>(
             }
         };
         if let Some(start) = step.start {
-            let d = start.after(birth, calendar);
+            let d = env.age_end(start);
             later(d.date, format!("宝宝满{}", start.zh()));
         }
-        for &j in &prereqs[i] {
+        for &j in prereqs.of(i) {
             let pre = applicable[j];
-            if let (Some(lead), Some(done)) = (pre.lead_time, progress.get(&pre.id)) {
-                let d = lead.min.after(*done, calendar);
+            if let (Some(lead), Some(done)) = (pre.lead_time, done_of[j]) {
+                let d = lead.min.after(done, calendar);
                 if d.estimated {
-                    warn_unknown(&mut warnings, calendar, *done, d.date, &pre.title);
+                    warn_unknown(&mut warnings, calendar, done, d.date, &pre.title);
                 }
                 later(d.date, format!("“{}”办完后需{}", pre.title, lead.zh()));
             }
@@ -512,13 +551,11 @@ pub fn plan<'a>(
             None => {}
         }
 
-        let unblocks = applicable
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| prereqs[*k].contains(&i))
-            .map(|(k, _)| k)
-            .collect::<Vec<_>>();
-        let mut unblocks_sorted = unblocks;
+        let unblocks_sorted = &mut unblocks_scratch;
+        unblocks_sorted.clear();
+        unblocks_sorted.extend_from_slice(dependents.of(i));
+        // A step that names the same prerequisite twice unblocks once.
+        unblocks_sorted.dedup();
         unblocks_sorted.sort_by_key(|k| number_of[*k]);
 
         steps.push(PlanStep {
@@ -557,10 +594,10 @@ pub fn plan<'a>(
 
     let not_applicable = not_applicable
         .into_iter()
-        .map(|(step, why)| PlanStep {
+        .map(|(k, step, why)| PlanStep {
             number: None,
             step,
-            status: if progress.contains_key(&step.id) {
+            status: if done_by_id[idx.number(k)].is_some() {
                 Status::Done
             } else {
                 Status::NotApplicable
@@ -569,7 +606,7 @@ pub fn plan<'a>(
             deadline_pending: None,
             earliest_start: None,
             start_reason: None,
-            done_on: progress.get(&step.id).copied(),
+            done_on: done_by_id[idx.number(k)],
             expected: None,
             why,
             materials: Vec::new(),
@@ -580,10 +617,13 @@ pub fn plan<'a>(
         })
         .collect();
 
-    for what in env.estimated.borrow().iter() {
+    for what in env.estimated.borrow().0.iter() {
         let years = calendar.unknown_years(birth, today);
-        warnings.push(unknown_year_warning(&years, &format!("条件 {what} ")));
+        warnings
+            .list
+            .push(unknown_year_warning(&years, &format!("条件 {what} ")));
     }
+    let mut warnings = warnings.list;
     warnings.dedup();
 
     Plan {
@@ -599,8 +639,70 @@ pub fn plan<'a>(
     }
 }
 
+/// A list of step numbers for each step, kept in one buffer (a step's prerequisites, or the
+/// steps that wait for it).
+struct Lists {
+    items: Vec<usize>,
+    /// The list of step `i` is `items[from[i]..from[i + 1]]`.
+    from: Vec<usize>,
+}
+
+impl Lists {
+    fn with_capacity(lists: usize, items: usize) -> Lists {
+        let mut from = Vec::with_capacity(lists + 1);
+        from.push(0);
+        Lists {
+            items: Vec::with_capacity(items),
+            from,
+        }
+    }
+
+    /// Adds the next step's list.
+    fn push(&mut self, items: impl IntoIterator<Item = usize>) {
+        self.items.extend(items);
+        self.from.push(self.items.len());
+    }
+
+    fn of(&self, i: usize) -> &[usize] {
+        &self.items[self.from[i]..self.from[i + 1]]
+    }
+
+    fn len(&self) -> usize {
+        self.from.len() - 1
+    }
+
+    /// For each step, the steps whose lists hold it, in order (once per time held).
+    fn reversed(&self) -> Lists {
+        let mut count = vec![0usize; self.len() + 1];
+        for &j in &self.items {
+            count[j + 1] += 1;
+        }
+        for j in 0..self.len() {
+            count[j + 1] += count[j];
+        }
+        let from = count.clone();
+        let mut items = vec![0; self.items.len()];
+        let mut next = count;
+        for i in 0..self.len() {
+            for &j in self.of(i) {
+                items[next[j]] = i;
+                next[j] += 1;
+            }
+        }
+        Lists { items, from }
+    }
+}
+
+/// The plan's warnings, in the order first given; `seen` holds the unknown-year ones, so that
+/// each is given once without searching the list.
+#[derive(Default)]
+struct Warnings {
+    list: Vec<String>,
+    seen: HashSet<String>,
+}
+
 fn warn_unknown(
-    warnings: &mut Vec<String>,
+    warnings: &mut Warnings,
     calendar: &Calendar,
     from: NaiveDate,
     to: NaiveDate,
@@ -608,8 +710,8 @@ fn warn_unknown(
 ) {
     let years = calendar.unknown_years(from, to);
     let w = unknown_year_warning(&years, &format!("“{title}”的日期"));
-    if !warnings.contains(&w) {
-        warnings.push(w);
+    if warnings.seen.insert(w.clone()) {
+        warnings.list.push(w);
     }
 }
 
@@ -637,25 +739,22 @@ type DeadlineResult = (Option<DeadlineInfo>, Option<String>);
 
 fn deadline_of(
     step: &Step,
-    birth: NaiveDate,
+    env: &FamilyEnv<'_>,
     progress: &Progress,
-    calendar: &Calendar,
-    playbook: &Playbook,
-    warnings: &mut Vec<String>,
+    // For a deadline counting from a step of the playbook: when it was done, and its title.
+    from_step: Option<(Option<NaiveDate>, &str)>,
+    warnings: &mut Warnings,
 ) -> DeadlineResult {
+    let (birth, calendar) = (env.birth(), env.calendar);
     let Some(d) = &step.deadline else {
         return (None, None);
     };
     let (from, from_step) = match &d.from {
         Anchor::Birth => (birth, None),
-        Anchor::Step(id) => match progress.get(id) {
-            Some(done) => (*done, Some(id.clone())),
+        Anchor::Step(id) => match from_step.map_or_else(|| progress.get(id).copied(), |f| f.0) {
+            Some(done) => (done, Some(id.clone())),
             None => {
-                let title = playbook
-                    .steps
-                    .iter()
-                    .find(|s| &s.id == id)
-                    .map_or(id.as_str(), |s| s.title.as_str());
+                let title = from_step.map_or(id.as_str(), |f| f.1);
                 return (
                     None,
                     Some(format!("从“{title}”办完之日起算{}", d.rule.zh())),
@@ -663,7 +762,11 @@ fn deadline_of(
             }
         },
     };
-    let last = d.rule.last_day(from, calendar);
+    let last = match &d.from {
+        // Counted from the birth: many steps share a period, and the family's env remembers it.
+        Anchor::Birth => d.rule.last_day_of(env.age_end(d.rule.period())),
+        Anchor::Step(_) => d.rule.last_day(from, calendar),
+    };
     if last.estimated {
         warn_unknown(warnings, calendar, from, last.date, &step.title);
     }
@@ -684,103 +787,85 @@ fn deadline_of(
 }
 
 /// A topological order that, among the steps whose prerequisites are placed, takes the one with
-/// the earliest date, then the earliest in the playbook.
+/// the earliest date, then the earliest in the playbook. Linear in steps and edges (and a log for
+/// the heap); nothing recurses, so a long chain of steps cannot overflow the stack.
 fn order(
-    steps: &[&Step],
-    prereqs: &[Vec<usize>],
-    deadlines: &[DeadlineResult],
+    own: &[Option<NaiveDate>],
+    prereqs: &Lists,
+    dependents: &Lists,
     birth: NaiveDate,
-    calendar: &Calendar,
 ) -> Vec<usize> {
-    let n = steps.len();
-    // A step's own date: its deadline, else its scheduled start.
-    let own: Vec<Option<NaiveDate>> = (0..n)
-        .map(|i| {
-            deadlines[i]
-                .0
-                .as_ref()
-                .map(|d| d.date)
-                .or_else(|| steps[i].start.map(|p| p.after(birth, calendar).date))
-        })
-        .collect();
-    // An undated step sorts right after its latest prerequisite (or at the birth).
-    let mut key: Vec<Option<NaiveDate>> = vec![None; n];
-    fn key_of(
-        i: usize,
-        own: &[Option<NaiveDate>],
-        prereqs: &[Vec<usize>],
-        key: &mut Vec<Option<NaiveDate>>,
-        birth: NaiveDate,
-        depth: usize,
-    ) -> NaiveDate {
-        if let Some(k) = key[i] {
-            return k;
-        }
-        let k = own[i].unwrap_or_else(|| {
-            if depth > prereqs.len() {
-                return birth;
-            }
-            prereqs[i]
-                .iter()
-                .map(|&j| key_of(j, own, prereqs, key, birth, depth + 1))
-                .max()
-                .unwrap_or(birth)
-        });
-        key[i] = Some(k);
-        k
-    }
-    for i in 0..n {
-        key_of(i, &own, prereqs, &mut key, birth, 0);
-    }
+    let n = own.len();
 
-    let mut indegree: Vec<usize> = prereqs.iter().map(Vec::len).collect();
-    let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (i, ps) in prereqs.iter().enumerate() {
-        for &p in ps {
-            dependents[p].push(i);
-        }
-    }
-    let mut heap: BinaryHeap<std::cmp::Reverse<(NaiveDate, usize)>> = (0..n)
-        .filter(|&i| indegree[i] == 0)
-        .map(|i| std::cmp::Reverse((key[i].unwrap_or(birth), i)))
-        .collect();
-    let mut out = Vec::with_capacity(n);
-    while let Some(std::cmp::Reverse((_, i))) = heap.pop() {
-        out.push(i);
-        for &d in &dependents[i] {
+    // An undated step sorts right after its latest prerequisite (or at the birth): its key is
+    // the latest key of its prerequisites, found in a first topological pass.
+    let mut key: Vec<NaiveDate> = vec![birth; n];
+    let mut indegree: Vec<usize> = (0..n).map(|i| prereqs.of(i).len()).collect();
+    let mut ready: Vec<usize> = (0..n).filter(|&i| indegree[i] == 0).collect();
+    let mut keyed = vec![false; n];
+    while let Some(i) = ready.pop() {
+        keyed[i] = true;
+        key[i] =
+            own[i].unwrap_or_else(|| prereqs.of(i).iter().map(|&j| key[j]).max().unwrap_or(birth));
+        for &d in dependents.of(i) {
             indegree[d] -= 1;
             if indegree[d] == 0 {
-                heap.push(std::cmp::Reverse((key[d].unwrap_or(birth), d)));
+                ready.push(d);
+            }
+        }
+    }
+    // Validation forbids cycles; a step on one keeps its own date, or the birth.
+    for i in 0..n {
+        if !keyed[i] {
+            key[i] = own[i].unwrap_or(birth);
+        }
+    }
+
+    let mut indegree: Vec<usize> = (0..n).map(|i| prereqs.of(i).len()).collect();
+    let mut heap: BinaryHeap<std::cmp::Reverse<(NaiveDate, usize)>> = (0..n)
+        .filter(|&i| indegree[i] == 0)
+        .map(|i| std::cmp::Reverse((key[i], i)))
+        .collect();
+    let mut out = Vec::with_capacity(n);
+    let mut placed = vec![false; n];
+    while let Some(std::cmp::Reverse((_, i))) = heap.pop() {
+        out.push(i);
+        placed[i] = true;
+        for &d in dependents.of(i) {
+            indegree[d] -= 1;
+            if indegree[d] == 0 {
+                heap.push(std::cmp::Reverse((key[d], d)));
             }
         }
     }
     // Validation forbids cycles; keep every step even so.
     if out.len() < n {
-        for i in 0..n {
-            if !out.contains(&i) {
-                out.push(i);
-            }
-        }
+        out.extend((0..n).filter(|&i| !placed[i]));
     }
     out
 }
 
 fn choose_route<'a>(
     playbook: &'a Playbook,
-    progress: &Progress,
+    idx: &StepIndex,
+    done_by_id: &[Option<NaiveDate>],
     env: &FamilyEnv<'_>,
 ) -> Option<RouteChoice<'a>> {
     // A route the family has started on stays its route.
     for route in &playbook.routes {
-        if let Some(step) = playbook
+        let on_route = |s: &Step| s.route.as_deref() == Some(route.id.as_str());
+        if let Some((k, step)) = playbook
             .steps
             .iter()
-            .find(|s| s.route.as_deref() == Some(route.id.as_str()) && progress.contains_key(&s.id))
+            .enumerate()
+            .find(|(k, s)| on_route(s) && done_by_id[idx.number(*k)].is_some())
         {
+            let n = idx.number(k);
             let only_here = !playbook
                 .steps
                 .iter()
-                .any(|s| s.id == step.id && s.route.as_deref() != Some(route.id.as_str()));
+                .enumerate()
+                .any(|(k2, s)| idx.number(k2) == n && !on_route(s));
             if only_here {
                 return Some(RouteChoice {
                     route,
@@ -821,4 +906,43 @@ fn choose_route<'a>(
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_reverse_in_order_once_per_time_held() {
+        let mut prereqs = Lists::with_capacity(4, 5);
+        prereqs.push([]);
+        prereqs.push([0]);
+        prereqs.push([0, 1, 1]);
+        prereqs.push([0]);
+        let dependents = prereqs.reversed();
+        assert_eq!(dependents.len(), 4);
+        assert_eq!(dependents.of(0), &[1, 2, 3]);
+        assert_eq!(dependents.of(1), &[2, 2]);
+        assert!(dependents.of(2).is_empty() && dependents.of(3).is_empty());
+    }
+
+    #[test]
+    fn a_long_chain_of_undated_steps_is_ordered_without_recursion() {
+        // 0 ← 1 ← 2 ← …, listed backwards; only the first has a date.
+        let n = 50_000;
+        let birth = NaiveDate::from_ymd_opt(2026, 10, 8).unwrap();
+        let mut prereqs = Lists::with_capacity(n, n);
+        for i in 0..n {
+            if i + 1 < n {
+                prereqs.push([i + 1]);
+            } else {
+                prereqs.push([]);
+            }
+        }
+        let dependents = prereqs.reversed();
+        let mut own = vec![None; n];
+        own[n - 1] = Some(birth);
+        let order = order(&own, &prereqs, &dependents, birth);
+        assert_eq!(order, (0..n).rev().collect::<Vec<_>>());
+    }
 }

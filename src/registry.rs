@@ -8,6 +8,7 @@ use crate::playbook::{self, Playbook};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// The shipped playbooks: their text, and code written by `build.rs` that builds each file as
 /// read (so that a command parses no TOML for them).
@@ -40,7 +41,7 @@ pub enum Origin {
     User(PathBuf),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 struct Entry {
     /// The file's name as shown in messages.
     name: String,
@@ -48,6 +49,21 @@ struct Entry {
     origin: Origin,
     /// For a shipped playbook: builds the file as read at build time.
     parsed: Option<fn() -> RawPlaybook>,
+    /// For a parent's file: the file as read when it was added (for its id), kept for the first
+    /// load so that a command reads it once.
+    read: Mutex<Option<RawPlaybook>>,
+}
+
+impl Clone for Entry {
+    fn clone(&self) -> Self {
+        Entry {
+            name: self.name.clone(),
+            text: self.text.clone(),
+            origin: self.origin.clone(),
+            parsed: self.parsed,
+            read: Mutex::new(None),
+        }
+    }
 }
 
 impl Entry {
@@ -58,10 +74,14 @@ impl Entry {
         }
     }
 
-    /// The file as read: built in, or parsed now.
+    /// The file as read: built in, kept from when it was added, or parsed now.
     fn raw(&self, file: &SourceFile) -> Result<RawPlaybook, Diagnostic> {
-        match self.parsed {
-            Some(build) => Ok(build()),
+        if let Some(build) = self.parsed {
+            return Ok(build());
+        }
+        let kept = self.read.lock().ok().and_then(|mut read| read.take());
+        match kept {
+            Some(raw) => Ok(raw),
             None => playbook::parse_file(file),
         }
     }
@@ -104,6 +124,7 @@ impl Registry {
                         text: Cow::Borrowed(*text),
                         origin: Origin::Embedded,
                         parsed: *parsed,
+                        read: Mutex::new(None),
                     },
                 )
             })
@@ -145,6 +166,7 @@ impl Registry {
                 text: Cow::Owned(file.text),
                 origin: Origin::User(path.to_path_buf()),
                 parsed: None,
+                read: Mutex::new(Some(raw)),
             },
         );
         Ok(id)

@@ -201,7 +201,7 @@ fn step(out: &mut String, i: usize, route: Option<&str>) {
         2 => out.push_str("lead_time = \"5 days\"\n"),
         _ => {}
     }
-    if i % 3 == 0 {
+    if i.is_multiple_of(3) {
         out.push_str(
             "materials = [\n  { name = \"身份证\", originals = 1, copies = 1 },\n  { name = \"结婚证\", kind = \"photo\", when = \"married\" },\n]\n",
         );

@@ -4,6 +4,7 @@
 //! A loaded playbook cannot hold a dangling prerequisite, a cycle, an unknown fact or value, or a
 //! malformed duration.
 
+mod index;
 mod kinds;
 pub mod raw;
 pub mod validate;
@@ -13,6 +14,7 @@ use crate::period::{Period, Range, Rule};
 use chrono::NaiveDate;
 use serde::Serialize;
 
+pub use index::StepIndex;
 pub use kinds::{Channel, MaterialKind, Trust, Who};
 pub use validate::{build, parse_file};
 
@@ -165,6 +167,8 @@ pub struct Playbook {
     pub conditions: Vec<NamedCondition>,
     pub routes: Vec<Route>,
     pub steps: Vec<Step>,
+    /// Where each step id is in `steps`, made when the playbook is checked.
+    pub(crate) index: StepIndex,
 }
 
 impl Step {
@@ -178,6 +182,17 @@ impl Step {
 }
 
 impl Playbook {
+    /// Where each step id is in `steps`: the one made when the playbook was checked (or a new
+    /// one if steps have been added or removed since; a checked playbook's steps are meant to
+    /// stay as they are).
+    pub fn step_index(&self) -> std::borrow::Cow<'_, StepIndex> {
+        if self.index.fits(&self.steps) {
+            std::borrow::Cow::Borrowed(&self.index)
+        } else {
+            std::borrow::Cow::Owned(StepIndex::new(&self.steps))
+        }
+    }
+
     /// The region's name in the interface language.
     pub fn name(&self, lang: crate::lang::Lang) -> &str {
         match (lang, &self.name_en) {

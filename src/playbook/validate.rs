@@ -366,6 +366,7 @@ impl Validator<'_> {
             contacts,
             conditions,
             routes,
+            index: StepIndex::new(&steps),
             steps,
         }
     }

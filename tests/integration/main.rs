@@ -15,4 +15,5 @@ mod region_nanning;
 mod region_shenzhen;
 mod region_xiamen;
 mod state;
+mod synthetic;
 mod test;
