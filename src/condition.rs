@@ -38,6 +38,46 @@ pub const DERIVED: &[(&str, &str)] = &[
     ),
 ];
 
+/// A value the family has, shown to explain a condition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shown {
+    /// `father_hukou = other`.
+    Fact { name: String, value: String },
+    /// The last day of an age limit.
+    Limit(chrono::NaiveDate),
+}
+
+/// One part of a condition the family does not meet: the playbook's words (or the expression)
+/// and the family's values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unmet {
+    pub text: String,
+    pub values: Vec<Shown>,
+}
+
+impl crate::lang::Say for Shown {
+    fn say(&self, lang: crate::lang::Lang) -> String {
+        match self {
+            Shown::Fact { name, value } => format!("{name} = {value}"),
+            Shown::Limit(d) => format!("{} {d}", lang.pick("期限", "limit")),
+        }
+    }
+}
+
+impl crate::lang::Say for Unmet {
+    fn say(&self, lang: crate::lang::Lang) -> String {
+        if self.values.is_empty() {
+            return self.text.clone();
+        }
+        let values: Vec<String> = self.values.iter().map(|v| v.say(lang)).collect();
+        format!(
+            "{}{}",
+            self.text,
+            lang.paren(&values.join(lang.pick("，", ", ")))
+        )
+    }
+}
+
 /// A comparison operator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Op {
@@ -136,10 +176,10 @@ pub trait Env {
     fn named(&self, name: &str) -> bool;
     /// Whether `age OP period` holds today.
     fn age(&self, op: Op, period: Period) -> bool;
-    /// Why a named condition does not hold, one line per unmet clause.
-    fn unmet_named(&self, name: &str) -> Vec<String>;
-    /// The last day of `period` after birth, for explanations.
-    fn age_date(&self, period: Period) -> String;
+    /// Why a named condition does not hold, one entry per unmet clause.
+    fn unmet_named(&self, name: &str) -> Vec<Unmet>;
+    /// The date `period` after birth, for explanations.
+    fn age_date(&self, period: Period) -> chrono::NaiveDate;
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -521,35 +561,54 @@ impl Expr {
         }
     }
 
-    /// Why the condition does not hold: one line per unmet part, with the family's values.
+    /// Why the condition does not hold: one entry per unmet part, with the family's values.
     /// Empty when it holds.
-    pub fn unmet(&self, env: &dyn Env) -> Vec<String> {
+    pub fn unmet(&self, env: &dyn Env) -> Vec<Unmet> {
         if self.eval(env) {
             return Vec::new();
         }
         match self {
             Expr::And(parts) => parts.iter().flat_map(|p| p.unmet(env)).collect(),
-            Expr::Flag(name) => vec![format!("{name} = false")],
             Expr::Named(name) => {
                 let lines = env.unmet_named(name);
                 if lines.is_empty() {
-                    vec![name.clone()]
+                    vec![Unmet {
+                        text: name.clone(),
+                        values: Vec::new(),
+                    }]
                 } else {
                     lines
                 }
             }
-            Expr::Compare(name, _, _) | Expr::In(name, _) => {
-                vec![format!("{self} ({name} = {})", env.value(name))]
+            _ => vec![Unmet {
+                text: self.to_string(),
+                values: self.values(env),
+            }],
+        }
+    }
+
+    /// The family's values of the facts this condition mentions, and its age limits' dates.
+    pub fn values(&self, env: &dyn Env) -> Vec<Shown> {
+        let mut out: Vec<Shown> = Vec::new();
+        self.walk_values(env, &mut out);
+        out
+    }
+
+    fn walk_values(&self, env: &dyn Env, out: &mut Vec<Shown>) {
+        let item = match self {
+            Expr::Flag(n) | Expr::Compare(n, _, _) | Expr::In(n, _) => Shown::Fact {
+                name: n.clone(),
+                value: env.value(n).to_string(),
+            },
+            Expr::Age(_, p) => Shown::Limit(env.age_date(*p)),
+            Expr::Named(_) => return,
+            Expr::Not(inner) => return inner.walk_values(env, out),
+            Expr::And(parts) | Expr::Or(parts) => {
+                return parts.iter().for_each(|p| p.walk_values(env, out));
             }
-            Expr::Age(_, period) => vec![format!(
-                "{self} (the date {period} after birth is {})",
-                env.age_date(*period)
-            )],
-            Expr::Or(parts) => {
-                let each: Vec<String> = parts.iter().flat_map(|p| p.unmet(env)).collect();
-                vec![format!("以下任一项：{}", each.join("；或 "))]
-            }
-            Expr::Not(_) => vec![self.to_string()],
+        };
+        if !out.contains(&item) {
+            out.push(item);
         }
     }
 
@@ -624,11 +683,14 @@ mod tests {
             };
             op.holds(&40, &days)
         }
-        fn unmet_named(&self, _: &str) -> Vec<String> {
-            vec!["clause".into()]
+        fn unmet_named(&self, _: &str) -> Vec<Unmet> {
+            vec![Unmet {
+                text: "clause".into(),
+                values: Vec::new(),
+            }]
         }
-        fn age_date(&self, _: Period) -> String {
-            "2026-11-18".into()
+        fn age_date(&self, _: Period) -> chrono::NaiveDate {
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 18).unwrap()
         }
     }
 
@@ -673,14 +735,18 @@ mod tests {
 
     #[test]
     fn explains_what_is_unmet() {
+        use crate::lang::{Lang, Say};
         let e = p("married and father_hukou in [city, province] and age <= 30 days").unwrap();
+        let lines: Vec<String> = e.unmet(&TestEnv).iter().map(|u| u.say(Lang::Zh)).collect();
         assert_eq!(
-            e.unmet(&TestEnv),
+            lines,
             vec![
-                "father_hukou in [city, province] (father_hukou = other)".to_string(),
-                "age <= 30 days (the date 30 days after birth is 2026-11-18)".to_string(),
+                "father_hukou in [city, province]（father_hukou = other）".to_string(),
+                "age <= 30 days（期限 2026-11-18）".to_string(),
             ]
         );
+        let en: Vec<String> = e.unmet(&TestEnv).iter().map(|u| u.say(Lang::En)).collect();
+        assert_eq!(en[1], "age <= 30 days (limit 2026-11-18)");
     }
 
     #[test]

@@ -49,11 +49,11 @@ impl Env for Fixed {
     fn age(&self, op: Op, period: Period) -> bool {
         op.holds(&30, &i64::from(period.amount))
     }
-    fn unmet_named(&self, _: &str) -> Vec<String> {
+    fn unmet_named(&self, _: &str) -> Vec<condition::Unmet> {
         Vec::new()
     }
-    fn age_date(&self, _: Period) -> String {
-        String::new()
+    fn age_date(&self, _: Period) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 18).expect("a date")
     }
 }
 

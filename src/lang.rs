@@ -72,3 +72,28 @@ impl<T: Say + ?Sized> fmt::Display for In<'_, T> {
         f.write_str(&self.0.say(self.1))
     }
 }
+
+/// A title with its English form where the playbook gives one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Title {
+    pub zh: String,
+    pub en: Option<String>,
+}
+
+impl Title {
+    pub fn new(zh: &str, en: Option<&String>) -> Title {
+        Title {
+            zh: zh.to_string(),
+            en: en.cloned(),
+        }
+    }
+}
+
+impl Say for Title {
+    fn say(&self, lang: Lang) -> String {
+        match (lang, &self.en) {
+            (Lang::En, Some(en)) => en.clone(),
+            _ => self.zh.clone(),
+        }
+    }
+}

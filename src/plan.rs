@@ -2,8 +2,9 @@
 //! ordered plan. Pure: no IO, no clock.
 
 use crate::calendar::{Calendar, WorkDate};
-use crate::condition::{Env, Op};
+use crate::condition::{Env, Op, Shown, Unmet};
 use crate::facts::{Facts, Value};
+use crate::lang::{Lang, Say, Title};
 use crate::period::{Period, Rule};
 use crate::playbook::{Anchor, Channel, Material, Playbook, Route, Step, StepIndex, Tip};
 use chrono::{Datelike, NaiveDate};
@@ -86,17 +87,17 @@ pub struct PlanStep<'a> {
     pub step: &'a Step,
     pub status: Status,
     pub deadline: Option<DeadlineInfo>,
-    /// Why there is no deadline date yet (it counts from a step not done).
-    pub deadline_pending: Option<String>,
+    /// Why there is no deadline date yet: it counts from a step not done.
+    pub deadline_pending: Option<Pending>,
     /// Not before this day.
     pub earliest_start: Option<NaiveDate>,
     /// Why not before `earliest_start`.
-    pub start_reason: Option<String>,
+    pub start_reason: Option<StartReason>,
     pub done_on: Option<NaiveDate>,
     /// When the step's result is expected, from its lead time (once done).
     pub expected: Option<(NaiveDate, NaiveDate)>,
     /// Why the step applies (or not).
-    pub why: Vec<String>,
+    pub why: Vec<Reason>,
     pub materials: Vec<&'a Material>,
     /// The tips that fit the family, placeholders filled.
     pub tips: Vec<ShownTip<'a>>,
@@ -115,6 +116,238 @@ impl PlanStep<'_> {
     }
 }
 
+/// Why a step applies, or does not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// The step is on the route the family takes.
+    OnRoute { route: Title },
+    /// The step's condition holds, with the family's values.
+    Holds {
+        condition: String,
+        values: Vec<Shown>,
+    },
+    /// A step for every family.
+    Everyone,
+    /// The step belongs to a route the family does not take.
+    OtherRoute { route: Title },
+    /// A part of the step's condition the family does not meet.
+    Unmet(Unmet),
+}
+
+/// Why a step cannot start before a day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StartReason {
+    /// A scheduled check: not before the baby is this old.
+    Age(Period),
+    /// A prerequisite's result comes this long after it was done.
+    LeadTime {
+        step: Title,
+        range: crate::period::Range,
+    },
+}
+
+/// A deadline that counts from a step not done yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pending {
+    /// The title of the step the count starts from.
+    pub step: Title,
+    pub rule: Rule,
+}
+
+/// Something the parent must know about the plan's reliability.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// The playbook was last reviewed more than a year ago.
+    Stale {
+        playbook: String,
+        reviewed: NaiveDate,
+    },
+    /// Dates crossed years whose holiday schedule is not known: weekends only were counted.
+    Estimated {
+        years: Vec<i32>,
+        /// The titles of the steps whose dates are estimates.
+        steps: Vec<Title>,
+        /// The conditions that were evaluated with estimates.
+        conditions: Vec<String>,
+    },
+}
+
+/// Why the family takes its route.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RouteWhy {
+    /// A step only this route has is done: the family stays on it.
+    Started { route: Title, step: Title },
+    /// The route's condition holds.
+    Eligible { condition: String, route: Title },
+    /// The fallback, after the routes the family cannot take.
+    Fallback {
+        route: Title,
+        passed_over: Option<(Title, Vec<Unmet>)>,
+    },
+}
+
+fn values_text(values: &[Shown], lang: Lang) -> String {
+    let v: Vec<String> = values.iter().map(|x| x.say(lang)).collect();
+    v.join(lang.pick("，", ", "))
+}
+
+impl Say for Reason {
+    fn say(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Reason::OnRoute { route }, Lang::Zh) => format!("属于路线“{}”", route.zh),
+            (Reason::OnRoute { route }, Lang::En) => {
+                format!("on the route \"{}\"", route.say(lang))
+            }
+            (Reason::Holds { condition, values }, _) => {
+                let mut out = format!(
+                    "{}{condition}",
+                    lang.pick("条件成立：", "condition holds: ")
+                );
+                if !values.is_empty() {
+                    out.push_str(&lang.paren(&values_text(values, lang)));
+                }
+                out
+            }
+            (Reason::Everyone, _) => lang
+                .pick("适用于所有家庭", "applies to every family")
+                .into(),
+            (Reason::OtherRoute { route }, Lang::Zh) => {
+                format!("只属于路线“{}”，本家庭走的不是这条路线", route.zh)
+            }
+            (Reason::OtherRoute { route }, Lang::En) => {
+                format!(
+                    "only on the route \"{}\", which this family does not take",
+                    route.say(lang)
+                )
+            }
+            (Reason::Unmet(u), _) => u.say(lang),
+        }
+    }
+}
+
+impl Say for StartReason {
+    fn say(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (StartReason::Age(p), Lang::Zh) => format!("宝宝满{}", p.zh()),
+            (StartReason::Age(p), Lang::En) => format!("when the baby is {p} old"),
+            (StartReason::LeadTime { step, range }, Lang::Zh) => {
+                format!("“{}”办完后需{}", step.zh, range.zh())
+            }
+            (StartReason::LeadTime { step, range }, Lang::En) => {
+                format!("\"{}\" takes {range} after it is done", step.say(lang))
+            }
+        }
+    }
+}
+
+impl Say for Pending {
+    fn say(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!("从“{}”办完之日起算{}", self.step.zh, self.rule.zh()),
+            Lang::En => format!(
+                "{} from the day \"{}\" is done",
+                self.rule,
+                self.step.say(lang)
+            ),
+        }
+    }
+}
+
+impl Say for Warning {
+    fn say(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Warning::Stale { playbook, reviewed }, Lang::Zh) => format!(
+                "“{playbook}”手册最后核对于 {reviewed}，已超过一年：规定可能已变，办理前请向办理部门或热线确认。"
+            ),
+            (Warning::Stale { playbook, reviewed }, Lang::En) => format!(
+                "The {playbook} playbook was last reviewed on {reviewed}, more than a year ago: rules may have changed, so confirm with the office or helpline before acting."
+            ),
+            (
+                Warning::Estimated {
+                    years,
+                    steps,
+                    conditions,
+                },
+                _,
+            ) => {
+                let ys: Vec<String> = years.iter().map(|y| y.to_string()).collect();
+                let mut titles: Vec<String> = steps
+                    .iter()
+                    .take(5)
+                    .map(|t| lang.quote(&t.say(lang)))
+                    .collect();
+                if steps.len() > 5 {
+                    titles.push(match lang {
+                        Lang::Zh => format!("等{}项", steps.len()),
+                        Lang::En => format!("{} more", steps.len() - 5),
+                    });
+                }
+                let mut parts = Vec::new();
+                if !titles.is_empty() {
+                    parts.push(match lang {
+                        Lang::Zh => format!("{}的日期", titles.join("、")),
+                        Lang::En => format!("the dates of {}", titles.join(", ")),
+                    });
+                }
+                for c in conditions {
+                    parts.push(match lang {
+                        Lang::Zh => format!("条件“{c}”的判断"),
+                        Lang::En => format!("the condition \"{c}\""),
+                    });
+                }
+                match lang {
+                    Lang::Zh => format!(
+                        "{}年的法定节假日安排尚未知道：{}只按周末估算，可能不准。国务院公布后，把安排文件放进数据目录的 calendar/ 文件夹（或用 --calendar FILE），用 newborn calendar 查看。",
+                        ys.join("、"),
+                        parts.join("，以及")
+                    ),
+                    Lang::En => format!(
+                        "The official holiday schedule of {} is not known yet: {} count weekends only and may be off. Once the State Council publishes it, put the schedule file in the data dir's calendar/ folder (or pass --calendar FILE); see newborn calendar.",
+                        ys.join(", "),
+                        parts.join(", and ")
+                    ),
+                }
+            }
+        }
+    }
+}
+
+impl Say for RouteWhy {
+    fn say(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (RouteWhy::Started { route, step }, Lang::Zh) => {
+                format!("已按“{}”办理（“{}”已完成）", route.zh, step.zh)
+            }
+            (RouteWhy::Started { route, step }, Lang::En) => format!(
+                "already on \"{}\" (\"{}\" is done)",
+                route.say(lang),
+                step.say(lang)
+            ),
+            (RouteWhy::Eligible { condition, route }, Lang::Zh) => {
+                format!("{condition}，走“{}”", route.zh)
+            }
+            (RouteWhy::Eligible { condition, route }, Lang::En) => {
+                format!("{condition}: \"{}\"", route.say(lang))
+            }
+            (
+                RouteWhy::Fallback {
+                    passed_over: Some((r, unmet)),
+                    ..
+                },
+                _,
+            ) => {
+                let u: Vec<String> = unmet.iter().map(|x| x.say(lang)).collect();
+                match lang {
+                    Lang::Zh => format!("不能走“{}”：{}", r.zh, u.join("；")),
+                    Lang::En => format!("cannot take \"{}\": {}", r.say(lang), u.join("; ")),
+                }
+            }
+            (RouteWhy::Fallback { route, .. }, Lang::Zh) => format!("走“{}”", route.zh),
+            (RouteWhy::Fallback { route, .. }, Lang::En) => format!("\"{}\"", route.say(lang)),
+        }
+    }
+}
+
 /// A tip as shown to one family.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShownTip<'a> {
@@ -126,10 +359,10 @@ pub struct ShownTip<'a> {
 #[derive(Debug, Clone)]
 pub struct RouteChoice<'a> {
     pub route: &'a Route,
-    /// One line: why this route.
-    pub why: String,
+    /// Why this route.
+    pub why: RouteWhy,
     /// Routes passed over, with what the family does not meet.
-    pub passed_over: Vec<(&'a Route, Vec<String>)>,
+    pub passed_over: Vec<(&'a Route, Vec<Unmet>)>,
 }
 
 /// A personal, dated, ordered plan.
@@ -143,14 +376,14 @@ pub struct Plan<'a> {
     pub profile: &'a Profile,
     pub today: NaiveDate,
     /// Set when the family is outside the requested playbook's scope: what it covers and why.
-    pub out_of_scope: Option<(String, Vec<String>)>,
+    pub out_of_scope: Option<(String, Vec<Unmet>)>,
     pub route: Option<RouteChoice<'a>>,
     /// The applicable steps, in order.
     pub steps: Vec<PlanStep<'a>>,
     /// The steps that do not apply, with why.
     pub not_applicable: Vec<PlanStep<'a>>,
     /// Things the parent must know about the plan's reliability.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 impl<'a> Plan<'a> {
@@ -189,6 +422,8 @@ pub struct FamilyEnv<'a> {
     pub calendar: &'a Calendar,
     /// What was estimated, in the order first met (and the same as a set).
     estimated: RefCell<(Vec<String>, HashSet<String>)>,
+    /// The unknown years those estimates crossed.
+    estimated_years: RefCell<std::collections::BTreeSet<i32>>,
     /// The ends of the age periods conditions ask about (a playbook uses a few, many times).
     ages: RefCell<Vec<(Period, WorkDate)>>,
 }
@@ -206,6 +441,7 @@ impl<'a> FamilyEnv<'a> {
             today,
             calendar,
             estimated: RefCell::new((Vec::new(), HashSet::new())),
+            estimated_years: RefCell::new(std::collections::BTreeSet::new()),
             ages: RefCell::new(Vec::new()),
         }
     }
@@ -227,7 +463,11 @@ impl<'a> FamilyEnv<'a> {
         end
     }
 
-    fn note_estimate(&self, what: String) {
+    /// A condition was evaluated with a date counted from `from` to `to` across unknown years.
+    fn note_estimate(&self, what: String, from: NaiveDate, to: NaiveDate) {
+        self.estimated_years
+            .borrow_mut()
+            .extend(self.calendar.unknown_years(from, to));
         let (list, seen) = &mut *self.estimated.borrow_mut();
         if seen.insert(what.clone()) {
             list.push(what);
@@ -237,7 +477,11 @@ impl<'a> FamilyEnv<'a> {
     fn age_working_days(&self) -> i64 {
         let (birth, today) = (self.birth(), self.today);
         if !self.calendar.unknown_years(birth, today).is_empty() {
-            self.note_estimate(format!("age_working_days ({birth} → {today})"));
+            self.note_estimate(
+                format!("age_working_days ({birth} → {today})"),
+                birth,
+                today,
+            );
         }
         let n = self.calendar.working_days_between(birth, today);
         if today > birth && !self.calendar.is_working_day(today) {
@@ -245,33 +489,6 @@ impl<'a> FamilyEnv<'a> {
         } else {
             n
         }
-    }
-}
-
-impl FamilyEnv<'_> {
-    /// The family's values of the facts a condition mentions, and the dates of its age limits:
-    /// `father_hukou = other，期限 2026-11-17`.
-    pub fn values_in(&self, when: &crate::condition::Expr) -> String {
-        use crate::condition::Expr;
-        fn walk(e: &Expr, env: &FamilyEnv<'_>, out: &mut Vec<String>) {
-            let item = match e {
-                Expr::Flag(n) | Expr::Compare(n, _, _) | Expr::In(n, _) => {
-                    format!("{n} = {}", env.value(n))
-                }
-                Expr::Age(_, p) => format!("期限 {}", env.age_date(*p)),
-                Expr::Named(_) => return,
-                Expr::Not(inner) => return walk(inner, env, out),
-                Expr::And(parts) | Expr::Or(parts) => {
-                    return parts.iter().for_each(|p| walk(p, env, out));
-                }
-            };
-            if !out.contains(&item) {
-                out.push(item);
-            }
-        }
-        let mut out = Vec::new();
-        walk(when, self, &mut out);
-        out.join("，")
     }
 }
 
@@ -320,40 +537,28 @@ impl Env for FamilyEnv<'_> {
     fn age(&self, op: Op, period: Period) -> bool {
         let end = self.age_end(period);
         if end.estimated {
-            self.note_estimate(format!("age {op} {period}"));
+            self.note_estimate(format!("age {op} {period}"), self.birth(), end.date);
         }
         op.holds(&self.today, &end.date)
     }
 
-    fn unmet_named(&self, name: &str) -> Vec<String> {
+    fn unmet_named(&self, name: &str) -> Vec<Unmet> {
         let Some(c) = self.playbook.condition(name) else {
             return Vec::new();
         };
         c.clauses
             .iter()
             .filter(|cl| !cl.when.eval(self))
-            .map(|cl| {
-                let detail = self.values_in(&cl.when);
-                if detail.is_empty() {
-                    cl.text.clone()
-                } else {
-                    format!("{}（{detail}）", cl.text)
-                }
+            .map(|cl| Unmet {
+                text: cl.text.clone(),
+                values: cl.when.values(self),
             })
             .collect()
     }
 
-    fn age_date(&self, period: Period) -> String {
-        self.age_end(period).date.to_string()
+    fn age_date(&self, period: Period) -> NaiveDate {
+        period.after(self.birth(), self.calendar).date
     }
-}
-
-fn unknown_year_warning(years: &[i32], what: &str) -> String {
-    let ys: Vec<String> = years.iter().map(|y| y.to_string()).collect();
-    format!(
-        "{}年的法定节假日安排尚未知道：{what}只按周末估算，可能不准。国务院公布后，把安排文件放进数据目录的 calendar/ 文件夹（或用 --calendar FILE），用 newborn calendar 查看。",
-        ys.join("、")
-    )
 }
 
 /// Computes the plan. `calendar` gives the working days; nothing here reads a clock or a file.
@@ -386,10 +591,10 @@ pub fn plan<'a>(
         .checked_add_months(chrono::Months::new(12))
         && today > year_later
     {
-        warnings.list.push(format!(
-            "“{}”手册最后核对于 {}，已超过一年：规定可能已变，办理前请向办理部门或热线确认。",
-            requested.name, requested.reviewed
-        ));
+        warnings.stale = Some(Warning::Stale {
+            playbook: requested.name.clone(),
+            reviewed: requested.reviewed,
+        });
     }
 
     // Steps and progress by the number of their id, not by name (see `StepIndex`).
@@ -421,15 +626,18 @@ pub fn plan<'a>(
             (Some(_), None) => false,
         };
         if !on_route {
-            let title = step
+            let route = step
                 .route
                 .as_deref()
                 .and_then(|r| playbook.route(r))
-                .map_or("", |r| r.title.as_str());
-            why.push(format!("只属于路线“{title}”，本家庭走的不是这条路线"));
+                .map_or_else(
+                    || Title::new("", None),
+                    |r| Title::new(&r.title, r.title_en.as_ref()),
+                );
+            why.push(Reason::OtherRoute { route });
         }
         if let Some(when) = &step.when {
-            why.extend(when.unmet(&env));
+            why.extend(when.unmet(&env).into_iter().map(Reason::Unmet));
         }
         if why.is_empty() {
             applicable.push(step);
@@ -437,7 +645,7 @@ pub fn plan<'a>(
             // The step a deadline counts from: when it was done, and its title.
             let from = idx
                 .deadline_from(k)
-                .map(|n| (done_by_id[n], playbook.steps[idx.first(n)].title.as_str()));
+                .map(|n| (done_by_id[n], &playbook.steps[idx.first(n)]));
             let deadline = deadline_of(step, &env, progress, from, &mut warnings);
             own.push(
                 deadline
@@ -476,12 +684,15 @@ pub fn plan<'a>(
     // Reused for each step's list of the steps it unblocks.
     let mut unblocks_scratch: Vec<usize> = Vec::new();
 
-    let mut steps = Vec::with_capacity(applicable.len());
     let mut number_of = vec![0; applicable.len()];
     for (n, &i) in order.iter().enumerate() {
         number_of[i] = n + 1;
     }
-    for &i in &order {
+    // Built in playbook order (memory order: a large playbook stays cache-friendly), each step
+    // placed at its number.
+    let mut slots: Vec<Option<PlanStep<'a>>> = Vec::with_capacity(applicable.len());
+    slots.resize_with(applicable.len(), || None);
+    for i in 0..applicable.len() {
         let step = applicable[i];
         // Each step is placed once: its dates move into the plan.
         let (deadline, deadline_pending) = std::mem::take(&mut deadlines[i]);
@@ -499,24 +710,30 @@ pub fn plan<'a>(
             .collect();
 
         // Earliest start: a scheduled age, and the lead times of done prerequisites.
-        let mut earliest: Option<(NaiveDate, String)> = None;
-        let mut later = |date: NaiveDate, reason: String| {
+        let mut earliest: Option<(NaiveDate, StartReason)> = None;
+        let mut later = |date: NaiveDate, reason: StartReason| {
             if earliest.as_ref().is_none_or(|(d, _)| date > *d) {
                 earliest = Some((date, reason));
             }
         };
         if let Some(start) = step.start {
             let d = env.age_end(start);
-            later(d.date, format!("宝宝满{}", start.zh()));
+            later(d.date, StartReason::Age(start));
         }
         for &j in prereqs.of(i) {
             let pre = applicable[j];
             if let (Some(lead), Some(done)) = (pre.lead_time, done_of[j]) {
                 let d = lead.min.after(done, calendar);
                 if d.estimated {
-                    warn_unknown(&mut warnings, calendar, done, d.date, &pre.title);
+                    warnings.estimated(calendar, done, d.date, pre);
                 }
-                later(d.date, format!("“{}”办完后需{}", pre.title, lead.zh()));
+                later(
+                    d.date,
+                    StartReason::LeadTime {
+                        step: Title::new(&pre.title, pre.title_en.as_ref()),
+                        range: lead,
+                    },
+                );
             }
         }
         let expected = match (step.lead_time, done_on) {
@@ -543,11 +760,16 @@ pub fn plan<'a>(
         if let Some(r) = &step.route
             && let Some(route) = playbook.route(r)
         {
-            why.push(format!("属于路线“{}”", route.title));
+            why.push(Reason::OnRoute {
+                route: Title::new(&route.title, route.title_en.as_ref()),
+            });
         }
         match &step.when {
-            Some(when) => why.push(format!("条件成立：{}", explain_true(when, &env))),
-            None if step.route.is_none() => why.push("适用于所有家庭".to_string()),
+            Some(when) => why.push(Reason::Holds {
+                condition: when.to_string(),
+                values: when.values(&env),
+            }),
+            None if step.route.is_none() => why.push(Reason::Everyone),
             None => {}
         }
 
@@ -558,7 +780,7 @@ pub fn plan<'a>(
         unblocks_sorted.dedup();
         unblocks_sorted.sort_by_key(|k| number_of[*k]);
 
-        steps.push(PlanStep {
+        slots[number_of[i] - 1] = Some(PlanStep {
             number: Some(number_of[i]),
             step,
             status,
@@ -591,6 +813,7 @@ pub fn plan<'a>(
                 .collect(),
         });
     }
+    let steps: Vec<PlanStep<'a>> = slots.into_iter().flatten().collect();
 
     let not_applicable = not_applicable
         .into_iter()
@@ -617,14 +840,15 @@ pub fn plan<'a>(
         })
         .collect();
 
-    for what in env.estimated.borrow().0.iter() {
-        let years = calendar.unknown_years(birth, today);
+    if !env.estimated.borrow().0.is_empty() {
         warnings
-            .list
-            .push(unknown_year_warning(&years, &format!("条件 {what} ")));
+            .years
+            .extend(env.estimated_years.borrow().iter().copied());
+        warnings
+            .conditions
+            .extend(env.estimated.borrow().0.iter().cloned());
     }
-    let mut warnings = warnings.list;
-    warnings.dedup();
+    let warnings = warnings.finish();
 
     Plan {
         requested,
@@ -693,56 +917,49 @@ impl Lists {
     }
 }
 
-/// The plan's warnings, in the order first given; `seen` holds the unknown-year ones, so that
-/// each is given once without searching the list.
+/// The plan's warnings as they are gathered: estimated dates are collected into one warning
+/// per plan, listing the steps (each once).
 #[derive(Default)]
 struct Warnings {
-    list: Vec<String>,
+    stale: Option<Warning>,
+    years: std::collections::BTreeSet<i32>,
+    steps: Vec<Title>,
+    /// The ids of the steps in `steps`.
     seen: HashSet<String>,
+    conditions: Vec<String>,
 }
 
-fn warn_unknown(
-    warnings: &mut Warnings,
-    calendar: &Calendar,
-    from: NaiveDate,
-    to: NaiveDate,
-    title: &str,
-) {
-    let years = calendar.unknown_years(from, to);
-    let w = unknown_year_warning(&years, &format!("“{title}”的日期"));
-    if warnings.seen.insert(w.clone()) {
-        warnings.list.push(w);
-    }
-}
-
-/// A condition that holds, in words, with the family's values.
-fn explain_true(when: &crate::condition::Expr, env: &FamilyEnv<'_>) -> String {
-    let names = when.names();
-    let mut values: Vec<String> = Vec::new();
-    for n in names {
-        if n == "age" || env.playbook.condition(n).is_some() {
-            continue;
-        }
-        let v = format!("{n} = {}", env.value(n));
-        if !values.contains(&v) {
-            values.push(v);
+impl Warnings {
+    /// A date of `title` counted from `from` to `to` crossed years not known.
+    fn estimated(&mut self, calendar: &Calendar, from: NaiveDate, to: NaiveDate, step: &Step) {
+        self.years.extend(calendar.unknown_years(from, to));
+        if self.seen.insert(step.id.clone()) {
+            self.steps
+                .push(Title::new(&step.title, step.title_en.as_ref()));
         }
     }
-    if values.is_empty() {
-        when.to_string()
-    } else {
-        format!("{when}（{}）", values.join("，"))
+
+    fn finish(self) -> Vec<Warning> {
+        let mut out: Vec<Warning> = self.stale.into_iter().collect();
+        if !self.steps.is_empty() || !self.conditions.is_empty() {
+            out.push(Warning::Estimated {
+                years: self.years.into_iter().collect(),
+                steps: self.steps,
+                conditions: self.conditions,
+            });
+        }
+        out
     }
 }
 
-type DeadlineResult = (Option<DeadlineInfo>, Option<String>);
+type DeadlineResult = (Option<DeadlineInfo>, Option<Pending>);
 
 fn deadline_of(
     step: &Step,
     env: &FamilyEnv<'_>,
     progress: &Progress,
     // For a deadline counting from a step of the playbook: when it was done, and its title.
-    from_step: Option<(Option<NaiveDate>, &str)>,
+    from_step: Option<(Option<NaiveDate>, &Step)>,
     warnings: &mut Warnings,
 ) -> DeadlineResult {
     let (birth, calendar) = (env.birth(), env.calendar);
@@ -754,10 +971,16 @@ fn deadline_of(
         Anchor::Step(id) => match from_step.map_or_else(|| progress.get(id).copied(), |f| f.0) {
             Some(done) => (done, Some(id.clone())),
             None => {
-                let title = from_step.map_or(id.as_str(), |f| f.1);
+                let title = from_step.map_or_else(
+                    || Title::new(id, None),
+                    |(_, s)| Title::new(&s.title, s.title_en.as_ref()),
+                );
                 return (
                     None,
-                    Some(format!("从“{title}”办完之日起算{}", d.rule.zh())),
+                    Some(Pending {
+                        step: title,
+                        rule: d.rule,
+                    }),
                 );
             }
         },
@@ -768,7 +991,7 @@ fn deadline_of(
         Anchor::Step(_) => d.rule.last_day(from, calendar),
     };
     if last.estimated {
-        warn_unknown(warnings, calendar, from, last.date, &step.title);
+        warnings.estimated(calendar, from, last.date, step);
     }
     let office = step.in_person || step.channel == Channel::Office;
     let office_day = (office && !calendar.is_working_day(last.date))
@@ -869,7 +1092,10 @@ fn choose_route<'a>(
             if only_here {
                 return Some(RouteChoice {
                     route,
-                    why: format!("已按“{}”办理（“{}”已完成）", route.title, step.title),
+                    why: RouteWhy::Started {
+                        route: Title::new(&route.title, route.title_en.as_ref()),
+                        step: Title::new(&step.title, step.title_en.as_ref()),
+                    },
                     passed_over: Vec::new(),
                 });
             }
@@ -888,14 +1114,21 @@ fn choose_route<'a>(
                 };
                 return Some(RouteChoice {
                     route,
-                    why: format!("{what}，走“{}”", route.title),
+                    why: RouteWhy::Eligible {
+                        condition: what,
+                        route: Title::new(&route.title, route.title_en.as_ref()),
+                    },
                     passed_over,
                 });
             }
             None => {
-                let why = match passed_over.first() {
-                    Some((r, unmet)) => format!("不能走“{}”：{}", r.title, unmet.join("；")),
-                    None => format!("走“{}”", route.title),
+                let why = RouteWhy::Fallback {
+                    route: Title::new(&route.title, route.title_en.as_ref()),
+                    passed_over: passed_over
+                        .first()
+                        .map(|(r, unmet): &(&Route, Vec<Unmet>)| {
+                            (Title::new(&r.title, r.title_en.as_ref()), unmet.clone())
+                        }),
                 };
                 return Some(RouteChoice {
                     route,

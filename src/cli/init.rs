@@ -66,7 +66,14 @@ pub fn init(ctx: &Context, args: FamilyArgs, force: bool, out: &mut dyn Write) -
         &ctx.calendar,
     );
     if let Some(r) = &plan.route {
-        writeln!(out, "路线：{}——{}", r.route.title, r.why)?;
+        writeln!(
+            out,
+            "{}{}{}{}",
+            ctx.lang.pick("路线：", "Route: "),
+            r.route.title,
+            ctx.lang.pick("——", " — "),
+            crate::lang::Say::say(&r.why, ctx.lang)
+        )?;
     }
     writeln!(
         out,

@@ -293,3 +293,66 @@ fn the_language_defaults_from_the_environment() {
         .stderr_contains("possible values: zh, en")
         .run();
 }
+
+#[test]
+fn explanations_and_warnings_follow_the_language() {
+    let en = Test::new()
+        .args(&[
+            "plan",
+            "--all",
+            "--lang",
+            "en",
+            "--region",
+            "hebei",
+            "--birth-date",
+            "2026-12-10",
+            "--set",
+            "father_hukou=other",
+        ])
+        .today("2026-12-20")
+        .json();
+    let why = en["route"]["why"].as_str().unwrap();
+    assert!(
+        why.starts_with("cannot take \"The bundled application (一件事一次办)\": "),
+        "{why}"
+    );
+    assert!(why.contains("(father_hukou = other"), "{why}");
+    let warnings = en["warnings"].as_array().unwrap();
+    assert_eq!(
+        warnings.len(),
+        1,
+        "one warning for all estimated dates: {warnings:?}"
+    );
+    let w = warnings[0].as_str().unwrap();
+    assert!(
+        w.starts_with("The official holiday schedule of 2027 is not known yet"),
+        "{w}"
+    );
+    let na = crate::test::step(&en, "one-thing-application");
+    assert_eq!(
+        na["why"][0],
+        "only on the route \"The bundled application (一件事一次办)\", which this family does not take"
+    );
+}
+
+#[test]
+fn dates_in_an_unknown_year_give_one_warning_naming_the_steps() {
+    let plan = Test::new()
+        .args(&["plan", "--region", "hebei", "--birth-date", "2026-12-10"])
+        .today("2026-12-20")
+        .json();
+    let warnings = plan["warnings"].as_array().unwrap();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    // Xiamen counts calendar days and months only: nothing to estimate.
+    let xiamen = Test::new()
+        .args(&["plan", "--region", "xiamen", "--birth-date", "2026-12-10"])
+        .today("2026-12-20")
+        .json();
+    assert_eq!(xiamen["warnings"], serde_json::json!([]));
+    let w = warnings[0].as_str().unwrap();
+    assert!(w.starts_with("2027年的法定节假日安排尚未知道：“"), "{w}");
+    assert!(
+        w.contains("的日期，以及条件“age <= 30 working days”的判断只按周末估算"),
+        "{w}"
+    );
+}
