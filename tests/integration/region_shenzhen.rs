@@ -451,12 +451,7 @@ fn police_station_visit_waits_for_the_online_approval() {
     // Born 2026-09-10; online application submitted Wednesday 2026-09-30. Approval takes 1–2
     // working days: 10-01…10-07 are the National Day holiday, so the earliest visit is 10-08
     // (approval by 10-09). The 1-month deadline is 2026-10-10, a make-up working Saturday.
-    let family = Test::new();
-    family
-        .share()
-        .args(&["init", "--region", "shenzhen", "--birth-date", "2026-09-10"])
-        .today("2026-09-30")
-        .run();
+    let family = crate::test::family("shenzhen", "2026-09-10", "2026-09-30");
     family
         .share()
         .args(&[
@@ -485,12 +480,7 @@ fn police_station_visit_waits_for_the_online_approval() {
 fn e_voucher_waits_until_the_payment_shows_as_paid() {
     // Paid on Monday 2026-09-28: showing as paid takes 3–5 working days. 9-29, 9-30, then the
     // National Day holiday; the 3rd working day is 10-08 and the 5th is 10-10 (make-up Saturday).
-    let family = Test::new();
-    family
-        .share()
-        .args(&["init", "--region", "shenzhen", "--birth-date", "2026-09-10"])
-        .today("2026-09-28")
-        .run();
+    let family = crate::test::family("shenzhen", "2026-09-10", "2026-09-28");
     family
         .share()
         .args(&[

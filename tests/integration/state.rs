@@ -17,12 +17,7 @@ const STEPS: [&str; 6] = [
 ];
 
 fn hebei_family() -> Test {
-    let home = Test::new();
-    home.share()
-        .args(&["init", "--region", "hebei", "--birth-date", "2026-10-08"])
-        .today("2026-10-20")
-        .run();
-    home
+    crate::test::family("hebei", "2026-10-08", "2026-10-20")
 }
 
 fn copy_dir(from: &Path, to: &Path) {

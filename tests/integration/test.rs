@@ -245,3 +245,13 @@ pub fn material_names(step: &serde_json::Value) -> Vec<String> {
 pub fn why(plan: &serde_json::Value) -> String {
     plan["route"]["why"].as_str().unwrap().to_string()
 }
+
+/// A data dir with one baby set up (`newborn init`); run further commands with `.share()`.
+pub fn family(region: &str, birth: &str, today: &str) -> Test {
+    let home = Test::new();
+    home.share()
+        .args(&["init", "--region", region, "--birth-date", birth])
+        .today(today)
+        .run();
+    home
+}
