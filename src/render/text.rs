@@ -181,7 +181,8 @@ pub fn next(plan: &Plan<'_>, lang: Lang) -> String {
     out
 }
 
-/// How a deadline was counted: the rule, day 0, and the holidays and make-up days crossed.
+/// How a deadline was counted: the rule, day 0, and the holidays and make-up days crossed. (The
+/// last office day, when the deadline falls on a day off, is in the step's body.)
 pub fn counting(plan: &Plan<'_>, d: &DeadlineInfo, calendar: &Calendar, lang: Lang) -> Vec<String> {
     let mut lines = Vec::new();
     let start = match (&d.from_step, lang) {
@@ -297,18 +298,6 @@ pub fn counting(plan: &Plan<'_>, d: &DeadlineInfo, calendar: &Calendar, lang: La
                 ),
             });
         }
-    }
-    if let Some(o) = d.office_day {
-        lines.push(match lang {
-            Lang::Zh => format!(
-                "{} 不是工作日：需要到窗口办理的，最后一个工作日是 {o}。",
-                d.date
-            ),
-            Lang::En => format!(
-                "{} is not a working day: for an office visit, the last working day is {o}.",
-                d.date
-            ),
-        });
     }
     lines
 }

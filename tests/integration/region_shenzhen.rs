@@ -330,41 +330,21 @@ fn family_without_shenzhen_hukou_is_told_the_guide_does_not_cover_it_and_gets_na
 
 #[test]
 fn baby_following_the_shenzhen_mother_is_covered_but_not_when_following_the_other_father() {
-    let with_father = Test::new()
-        .args(&[
-            "plan",
-            "--region",
-            "shenzhen",
-            "--birth-date",
-            "2026-10-08",
-            "--set",
-            "mother_hukou=city",
-            "--set",
-            "father_hukou=other",
-            "--set",
-            "follows=father",
-        ])
-        .today("2026-10-12")
-        .json();
+    let with_father = crate::test::region_plan(
+        "shenzhen",
+        "2026-10-08",
+        "2026-10-12",
+        &["mother_hukou=city", "father_hukou=other", "follows=father"],
+    );
     assert!(with_father["out_of_scope"].is_string());
     assert!(!ids(&with_father).iter().any(|s| s == "medical-insurance"));
 
-    let with_mother = Test::new()
-        .args(&[
-            "plan",
-            "--region",
-            "shenzhen",
-            "--birth-date",
-            "2026-10-08",
-            "--set",
-            "mother_hukou=city",
-            "--set",
-            "father_hukou=other",
-            "--set",
-            "follows=mother",
-        ])
-        .today("2026-10-12")
-        .json();
+    let with_mother = crate::test::region_plan(
+        "shenzhen",
+        "2026-10-08",
+        "2026-10-12",
+        &["mother_hukou=city", "father_hukou=other", "follows=mother"],
+    );
     assert!(with_mother["out_of_scope"].is_null());
     assert_eq!(step(&with_mother, "medical-insurance")["status"], "blocked");
 }
