@@ -393,19 +393,32 @@ pub fn parse_profile(path: &Path, text: &str) -> Result<Profile, StoreError> {
         path: path.to_path_buf(),
         message,
     };
-    let schema = toml::from_str::<toml::Table>(text)
-        .map_err(|e| corrupt(e.to_string().trim().to_string()))?
-        .get("schema")
-        .and_then(|v| v.as_integer())
-        .ok_or_else(|| corrupt("no schema version".into()))?;
-    if schema > i64::from(SCHEMA) {
+    // One read in the usual case; only a file that does not read as this version's profile is
+    // read again, to tell a newer version (refused as such) from a damaged file.
+    let file = match toml::from_str::<ProfileFile>(text) {
+        Ok(file) => file,
+        Err(e) => {
+            let table = toml::from_str::<toml::Table>(text)
+                .map_err(|e| corrupt(e.to_string().trim().to_string()))?;
+            let schema = table
+                .get("schema")
+                .and_then(|v| v.as_integer())
+                .ok_or_else(|| corrupt("no schema version".into()))?;
+            if schema > i64::from(SCHEMA) {
+                return Err(StoreError::TooNew {
+                    path: path.to_path_buf(),
+                    found: u32::try_from(schema).unwrap_or(u32::MAX),
+                });
+            }
+            return Err(corrupt(e.to_string().trim().to_string()));
+        }
+    };
+    if file.schema > SCHEMA {
         return Err(StoreError::TooNew {
             path: path.to_path_buf(),
-            found: u32::try_from(schema).unwrap_or(u32::MAX),
+            found: file.schema,
         });
     }
-    let file: ProfileFile =
-        toml::from_str(text).map_err(|e| corrupt(e.to_string().trim().to_string()))?;
     let mut facts = Facts::default();
     for (k, v) in &file.facts {
         facts

@@ -79,7 +79,8 @@ impl ColorChoice {
     }
 }
 
-/// A region, birth date and facts given on the command line.
+// A region, birth date and facts given on the command line (no doc comment: it would become
+// the about text of the commands that flatten it).
 #[derive(Debug, Args, Clone, Default)]
 pub struct FamilyArgs {
     /// The region's playbook id (see `newborn regions`), e.g. hebei
@@ -95,7 +96,10 @@ pub struct FamilyArgs {
     pub set: Vec<String>,
 }
 
+/// Each command's own options are built only when it is the one run (`defer`), which keeps
+/// start-up small.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// Set up a baby: region, birth date and the family's facts (asks when run in a terminal)
     Init {

@@ -159,7 +159,11 @@ pub struct Playbook {
     pub summary: Option<String>,
     pub reviewed: NaiveDate,
     pub extends: Option<String>,
-    /// The playbook it extends, checked; a family outside `scope` is planned from it.
+    /// The ids of this playbook and those it extends, up to the root, e.g. nanning, guangxi,
+    /// national.
+    pub lineage: Vec<String>,
+    /// The playbook it extends, checked, when this one has a `scope`: a family outside the scope
+    /// is planned from it.
     pub parent: Option<Box<Playbook>>,
     pub scope: Option<Scope>,
     pub sources: Vec<Source>,
@@ -211,17 +215,6 @@ impl Playbook {
 
     pub fn route(&self, id: &str) -> Option<&Route> {
         self.routes.iter().find(|r| r.id == id)
-    }
-
-    /// The chain of playbooks from this one up to the root, e.g. nanning, guangxi, national.
-    pub fn lineage(&self) -> Vec<&Playbook> {
-        let mut out = vec![self];
-        let mut cur = self;
-        while let Some(p) = &cur.parent {
-            out.push(p);
-            cur = p;
-        }
-        out
     }
 }
 

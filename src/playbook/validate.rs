@@ -26,7 +26,9 @@ pub fn build(chain: &[(SourceFile, RawPlaybook)]) -> Result<Playbook, Diagnostic
     let (last, init) = chain
         .split_last()
         .expect("a chain has at least one playbook");
-    let parent = if init.is_empty() {
+    // The playbook it extends, checked on its own, is needed only to plan a family outside the
+    // scope; every item of it is checked below anyway, as part of the merged chain.
+    let parent = if init.is_empty() || last.1.scope.is_none() {
         None
     } else {
         Some(Box::new(build(init)?))
@@ -212,13 +214,17 @@ impl Validator<'_> {
             );
             NaiveDate::MIN
         });
-        if let (Some(ext), Some(p)) = (&raw.extends, &parent)
-            && ext.get_ref() != &p.id
+        if let (Some(ext), Some((_, p))) = (&raw.extends, f_last.checked_sub(1).map(|i| &chain[i]))
+            && ext.get_ref() != p.id.get_ref()
         {
             self.error(
                 f_last,
                 ext.span(),
-                format!("extends `{}`, but the chain has `{}`", ext.get_ref(), p.id),
+                format!(
+                    "extends `{}`, but the chain has `{}`",
+                    ext.get_ref(),
+                    p.id.get_ref()
+                ),
             );
         }
         let _ = file;
@@ -360,6 +366,11 @@ impl Validator<'_> {
             summary: raw.summary.clone(),
             reviewed,
             extends: raw.extends.as_ref().map(|e| e.get_ref().clone()),
+            lineage: chain
+                .iter()
+                .rev()
+                .map(|(_, r)| r.id.get_ref().clone())
+                .collect(),
             parent,
             scope,
             sources,
