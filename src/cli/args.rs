@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 /// newborn：宝宝出生后要办的事——出生医学证明、上户口、医保、社保卡……按您所在地区的规定，
@@ -14,46 +15,115 @@ use std::path::PathBuf;
     after_help = "Exit status: 0 success, 1 failure (files, playbooks, state), 2 usage (bad options or values).\n例：newborn plan --region hebei --birth-date 2026-10-08"
 )]
 pub struct Cli {
+    /// The options given before the command's name.
     #[command(flatten)]
     pub global: Global,
     #[command(subcommand)]
     pub command: Command,
 }
 
-/// Options every command takes.
-#[derive(Debug, Args)]
+impl Cli {
+    /// The command and its options, merged from both sides of its name and the environment.
+    pub fn into_parts(self) -> Result<(Command, Global), String> {
+        self.into_parts_with(|var| std::env::var_os(var))
+    }
+
+    /// As [`Cli::into_parts`], with the environment given (for tests).
+    pub fn into_parts_with(
+        mut self,
+        env: impl Fn(&str) -> Option<OsString>,
+    ) -> Result<(Command, Global), String> {
+        let after = std::mem::take(self.command.global_mut());
+        let global = after.over(self.global, env)?;
+        Ok((self.command, global))
+    }
+}
+
+// Options every command takes, before or after the command's name.
+//
+// They are not clap's `global` options: clap copies those into every command at start-up,
+// which was a fifth of the work of `newborn next`. Each command instead has its own copy, built
+// only when that command runs (`defer` on [`Command`]), and [`Cli::into_parts`] merges the two:
+// a value after the command's name, else one before it, else the environment variable.
+//
+// (Not a doc comment: it would become the about text of every command.)
+#[derive(Debug, Args, Default, Clone, PartialEq)]
 pub struct Global {
-    /// Where progress is kept [default: the platform's data dir for newborn]
-    #[arg(long, global = true, env = "NEWBORN_DATA_DIR", value_name = "DIR")]
+    /// Where progress is kept [env: NEWBORN_DATA_DIR] [default: the platform's data dir for newborn]
+    #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
-    /// Plan as if today were DATE (YYYY-MM-DD) [default: the system clock]
-    #[arg(long, global = true, env = "NEWBORN_TODAY", value_name = "DATE", value_parser = parse_date)]
+    /// Plan as if today were DATE (YYYY-MM-DD) [env: NEWBORN_TODAY] [default: the system clock]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub today: Option<NaiveDate>,
 
     /// Which baby (when there are several)
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(long, value_name = "NAME")]
     pub baby: Option<String>,
 
-    /// A folder of extra playbooks (*.toml); one with a shipped id replaces it
-    #[arg(long, global = true, env = "NEWBORN_REGIONS_DIR", value_name = "DIR")]
+    /// A folder of extra playbooks (*.toml); one with a shipped id replaces it [env: NEWBORN_REGIONS_DIR]
+    #[arg(long, value_name = "DIR")]
     pub regions_dir: Option<PathBuf>,
 
     /// A holiday schedule (holiday-cn JSON) for a year newborn does not know yet
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, value_name = "FILE")]
     pub calendar: Vec<PathBuf>,
 
     /// Print data as JSON
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub json: bool,
 
     /// Interface language: zh or en [default: from LC_ALL / LC_MESSAGES / LANG, Chinese otherwise]
-    #[arg(long, global = true, value_name = "LANG")]
+    #[arg(long, value_name = "LANG")]
     pub lang: Option<crate::lang::Lang>,
 
     /// Colour the statuses: auto (only on a terminal, and not when NO_COLOR is set), always, never
-    #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
-    pub color: ColorChoice,
+    /// [default: auto]
+    #[arg(long, value_name = "WHEN")]
+    pub color: Option<ColorChoice>,
+}
+
+impl Global {
+    /// `self` (given after the command's name) over `before` (given before it), then the
+    /// environment (`NEWBORN_DATA_DIR`, `NEWBORN_TODAY`, `NEWBORN_REGIONS_DIR`).
+    fn over(
+        self,
+        before: Global,
+        env: impl Fn(&str) -> Option<OsString>,
+    ) -> Result<Global, String> {
+        let today = match self.today.or(before.today) {
+            Some(day) => Some(day),
+            None => match env("NEWBORN_TODAY") {
+                Some(v) => Some(
+                    parse_date(&v.to_string_lossy())
+                        .map_err(|e| format!("NEWBORN_TODAY={}: {e}", v.to_string_lossy()))?,
+                ),
+                None => None,
+            },
+        };
+        let path = |var: &str| env(var).filter(|v| !v.is_empty()).map(PathBuf::from);
+        Ok(Global {
+            data_dir: self
+                .data_dir
+                .or(before.data_dir)
+                .or_else(|| path("NEWBORN_DATA_DIR")),
+            today,
+            baby: self.baby.or(before.baby),
+            regions_dir: self
+                .regions_dir
+                .or(before.regions_dir)
+                .or_else(|| path("NEWBORN_REGIONS_DIR")),
+            calendar: [before.calendar, self.calendar].concat(),
+            json: self.json || before.json,
+            lang: self.lang.or(before.lang),
+            color: self.color.or(before.color),
+        })
+    }
+
+    /// Whether to colour standard output.
+    pub fn color(&self) -> bool {
+        self.color.unwrap_or(ColorChoice::Auto).enabled()
+    }
 }
 
 /// When to colour output.
@@ -108,6 +178,8 @@ pub enum Command {
         /// Replace an existing profile (progress is kept)
         #[arg(long)]
         force: bool,
+        #[command(flatten)]
+        global: Global,
     },
     /// The whole plan as a table (with --region and --birth-date: a one-off plan, nothing saved)
     Plan {
@@ -116,11 +188,15 @@ pub enum Command {
         /// Also list the steps that do not apply, with why
         #[arg(long)]
         all: bool,
+        #[command(flatten)]
+        global: Global,
     },
     /// The next step: where to go, the route, materials, tips
     Next {
         #[command(flatten)]
         family: FamilyArgs,
+        #[command(flatten)]
+        global: Global,
     },
     /// Mark steps done (STEP: an id, a unique prefix, or the plan's number)
     Done {
@@ -129,11 +205,15 @@ pub enum Command {
         /// The day it was done [default: today]
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         on: Option<NaiveDate>,
+        #[command(flatten)]
+        global: Global,
     },
     /// Mark steps not done again
     Undo {
         #[arg(required = true, value_name = "STEP")]
         steps: Vec<String>,
+        #[command(flatten)]
+        global: Global,
     },
     /// Everything about one step: why it applies, its source, how its deadline was counted
     Show {
@@ -141,11 +221,15 @@ pub enum Command {
         step: String,
         #[command(flatten)]
         family: FamilyArgs,
+        #[command(flatten)]
+        global: Global,
     },
     /// Every document the remaining steps need, merged and grouped by where you go
     Materials {
         #[command(flatten)]
         family: FamilyArgs,
+        #[command(flatten)]
+        global: Global,
     },
     /// Export the checklist
     Export {
@@ -157,33 +241,80 @@ pub enum Command {
         output: Option<PathBuf>,
         #[command(flatten)]
         family: FamilyArgs,
+        #[command(flatten)]
+        global: Global,
     },
     /// The playbooks available
-    Regions,
+    Regions {
+        #[command(flatten)]
+        global: Global,
+    },
     /// Validate playbook files (all playbooks when no PATH is given)
     Check {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
+        #[command(flatten)]
+        global: Global,
     },
     /// The years whose official holiday schedule is known, and where each came from
-    Calendar,
+    Calendar {
+        #[command(flatten)]
+        global: Global,
+    },
     /// The babies set up in the data dir
-    Babies,
+    Babies {
+        #[command(flatten)]
+        global: Global,
+    },
     /// Merge progress from another copy of the data dir (e.g. the other parent's synced folder)
     Sync {
         /// The other data dir
         #[arg(value_name = "FROM_DIR")]
         from: PathBuf,
+        #[command(flatten)]
+        global: Global,
     },
     /// The facts a profile holds, their allowed values and defaults
-    Facts,
+    Facts {
+        #[command(flatten)]
+        global: Global,
+    },
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
     Completions {
         #[arg(value_name = "SHELL")]
         shell: clap_complete::Shell,
+        #[command(flatten)]
+        global: Global,
     },
     /// Print the manual page (roff) to standard output
-    Man,
+    Man {
+        #[command(flatten)]
+        global: Global,
+    },
+}
+
+impl Command {
+    /// The options every command takes, as given after the command's name.
+    fn global_mut(&mut self) -> &mut Global {
+        match self {
+            Command::Init { global, .. }
+            | Command::Plan { global, .. }
+            | Command::Next { global, .. }
+            | Command::Done { global, .. }
+            | Command::Undo { global, .. }
+            | Command::Show { global, .. }
+            | Command::Materials { global, .. }
+            | Command::Export { global, .. }
+            | Command::Regions { global }
+            | Command::Check { global, .. }
+            | Command::Calendar { global }
+            | Command::Babies { global }
+            | Command::Sync { global, .. }
+            | Command::Facts { global }
+            | Command::Completions { global, .. }
+            | Command::Man { global } => global,
+        }
+    }
 }
 
 /// Parses `YYYY-MM-DD`, saying what is wrong.
@@ -203,4 +334,99 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
             "expected a date as YYYY-MM-DD, e.g. 2026-10-08".to_string()
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    fn parts(args: &[&str], env: &[(&str, &str)]) -> Result<(Command, Global), String> {
+        let cli = Cli::try_parse_from(std::iter::once("newborn").chain(args.iter().copied()))
+            .map_err(|e| e.to_string())?;
+        cli.into_parts_with(|var| {
+            env.iter()
+                .find(|(k, _)| *k == var)
+                .map(|(_, v)| OsString::from(v))
+        })
+    }
+
+    fn day(s: &str) -> Option<NaiveDate> {
+        Some(parse_date(s).unwrap())
+    }
+
+    #[test]
+    fn options_work_before_and_after_the_command() {
+        let (_, before) = parts(&["--today", "2026-11-20", "--json", "next"], &[]).unwrap();
+        let (_, after) = parts(&["next", "--today", "2026-11-20", "--json"], &[]).unwrap();
+        assert_eq!(before, after);
+        assert_eq!(after.today, day("2026-11-20"));
+        assert!(after.json);
+    }
+
+    #[test]
+    fn after_the_command_wins_then_before_then_the_environment() {
+        let env = [
+            ("NEWBORN_TODAY", "2026-11-01"),
+            ("NEWBORN_DATA_DIR", "/env"),
+            ("NEWBORN_REGIONS_DIR", "/env-regions"),
+        ];
+        let (_, g) = parts(
+            &["--today", "2026-11-02", "next", "--today", "2026-11-03"],
+            &env,
+        )
+        .unwrap();
+        assert_eq!(g.today, day("2026-11-03"));
+        let (_, g) = parts(
+            &["--today", "2026-11-02", "--data-dir", "/cli", "next"],
+            &env,
+        )
+        .unwrap();
+        assert_eq!(g.today, day("2026-11-02"));
+        assert_eq!(g.data_dir, Some(PathBuf::from("/cli")));
+        assert_eq!(g.regions_dir, Some(PathBuf::from("/env-regions")));
+        let (_, g) = parts(&["next"], &env).unwrap();
+        assert_eq!(g.today, day("2026-11-01"));
+        assert_eq!(g.data_dir, Some(PathBuf::from("/env")));
+    }
+
+    #[test]
+    fn calendars_from_both_sides_are_all_kept() {
+        let (_, g) = parts(
+            &["--calendar", "a.json", "plan", "--calendar", "b.json"],
+            &[],
+        )
+        .unwrap();
+        assert_eq!(
+            g.calendar,
+            [PathBuf::from("a.json"), PathBuf::from("b.json")]
+        );
+    }
+
+    #[test]
+    fn a_bad_date_in_the_environment_is_named() {
+        let e = parts(&["next"], &[("NEWBORN_TODAY", "2026-13-01")]).unwrap_err();
+        assert!(
+            e.starts_with("NEWBORN_TODAY=2026-13-01: 2026-13-01 is not a date"),
+            "{e}"
+        );
+        // An option given on the command line is not overridden by the environment.
+        assert!(
+            parts(
+                &["next", "--today", "2026-11-01"],
+                &[("NEWBORN_TODAY", "bad")]
+            )
+            .is_ok()
+        );
+    }
+
+    #[test]
+    fn colour_defaults_to_auto_and_is_chosen_on_either_side() {
+        let (_, g) = parts(&["--color", "always", "plan"], &[]).unwrap();
+        assert!(g.color());
+        let (_, g) = parts(&["--color", "always", "plan", "--color", "never"], &[]).unwrap();
+        assert!(!g.color());
+        let (_, g) = parts(&["plan"], &[]).unwrap();
+        assert_eq!(g.color, None);
+    }
 }

@@ -191,10 +191,11 @@ fn assumed_line(assumed: &[String], lang: Lang) -> String {
 
 /// Runs one parsed command, writing its output to `out`.
 pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<()> {
-    let ctx = Context::new(cli.global)?;
-    match cli.command {
-        Command::Init { family, force } => init::init(&ctx, family, force, out),
-        Command::Plan { family, all } => {
+    let (command, global) = cli.into_parts().map_err(usage)?;
+    let ctx = Context::new(global)?;
+    match command {
+        Command::Init { family, force, .. } => init::init(&ctx, family, force, out),
+        Command::Plan { family, all, .. } => {
             let fam = ctx.family(&family)?;
             let plan = fam.plan(&ctx);
             if ctx.global.json {
@@ -207,7 +208,7 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<()> {
                 if !fam.assumed.is_empty() {
                     writeln!(out, "{}", assumed_line(&fam.assumed, ctx.lang))?;
                 }
-                let color = ctx.global.color.enabled();
+                let color = ctx.global.color();
                 write!(
                     out,
                     "{}",
@@ -226,7 +227,7 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<()> {
             }
             Ok(())
         }
-        Command::Next { family } => {
+        Command::Next { family, .. } => {
             let fam = ctx.family(&family)?;
             let plan = fam.plan(&ctx);
             if ctx.global.json {
@@ -242,7 +243,7 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<()> {
             }
             Ok(())
         }
-        Command::Show { step, family } => {
+        Command::Show { step, family, .. } => {
             let fam = ctx.family(&family)?;
             let plan = fam.plan(&ctx);
             let id = resolve_step(&plan, &step)?;
@@ -262,20 +263,21 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<()> {
             }
             Ok(())
         }
-        Command::Done { steps, on } => mark(&ctx, &steps, Some(on.unwrap_or(ctx.today)), out),
-        Command::Undo { steps } => mark(&ctx, &steps, None, out),
+        Command::Done { steps, on, .. } => mark(&ctx, &steps, Some(on.unwrap_or(ctx.today)), out),
+        Command::Undo { steps, .. } => mark(&ctx, &steps, None, out),
         Command::Export {
             format,
             output,
             family,
+            ..
         } => export(&ctx, &format, output, &family, out),
-        Command::Regions => regions(&ctx, out),
-        Command::Check { paths } => check(&ctx, &paths, out),
-        Command::Calendar => calendar(&ctx, out),
-        Command::Babies => babies(&ctx, out),
-        Command::Sync { from } => sync(&ctx, &from, out),
-        Command::Facts => facts(&ctx, out),
-        Command::Materials { family } => {
+        Command::Regions { .. } => regions(&ctx, out),
+        Command::Check { paths, .. } => check(&ctx, &paths, out),
+        Command::Calendar { .. } => calendar(&ctx, out),
+        Command::Babies { .. } => babies(&ctx, out),
+        Command::Sync { from, .. } => sync(&ctx, &from, out),
+        Command::Facts { .. } => facts(&ctx, out),
+        Command::Materials { family, .. } => {
             let fam = ctx.family(&family)?;
             let plan = fam.plan(&ctx);
             if ctx.global.json {
@@ -286,12 +288,12 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<()> {
             }
             Ok(())
         }
-        Command::Completions { shell } => {
+        Command::Completions { shell, .. } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "newborn", out);
             Ok(())
         }
-        Command::Man => {
+        Command::Man { .. } => {
             let cmd = <Cli as clap::CommandFactory>::command();
             clap_mangen::Man::new(cmd).render(out)?;
             Ok(())

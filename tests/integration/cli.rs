@@ -417,6 +417,46 @@ fn today_can_come_from_the_environment() {
 }
 
 #[test]
+fn an_option_on_the_command_line_beats_the_environment_on_either_side_of_the_command() {
+    for args in [
+        [
+            "--today",
+            "2026-11-16",
+            "plan",
+            "--region",
+            "hebei",
+            "--birth-date",
+            "2026-10-08",
+        ],
+        [
+            "plan",
+            "--region",
+            "hebei",
+            "--birth-date",
+            "2026-10-08",
+            "--today",
+            "2026-11-16",
+        ],
+    ] {
+        Test::new()
+            .args(&args)
+            .env("NEWBORN_TODAY", "2026-11-17")
+            .stdout_contains("今天 2026-11-16")
+            .run();
+    }
+}
+
+#[test]
+fn a_bad_date_in_newborn_today_is_a_usage_error_naming_it() {
+    Test::new()
+        .args(&["plan", "--region", "hebei", "--birth-date", "2026-10-08"])
+        .env("NEWBORN_TODAY", "2026-11-31")
+        .status(2)
+        .stderr("newborn: NEWBORN_TODAY=2026-11-31: 2026-11-31 is not a date in the calendar (expected YYYY-MM-DD, e.g. 2026-10-08)\n")
+        .run();
+}
+
+#[test]
 fn next_for_a_family_whose_paperwork_is_done_points_to_the_next_health_check() {
     let home = family("2026-10-20");
     home.share()
