@@ -75,7 +75,7 @@ trait Emit {
     fn emit(&self, out: &mut String);
 }
 
-impl Emit for String {
+impl Emit for Text {
     fn emit(&self, out: &mut String) {
         write!(out, "t({self:?})").unwrap();
     }

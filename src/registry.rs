@@ -19,8 +19,8 @@ mod embedded {
     use toml::Spanned;
     use toml::value::Datetime;
 
-    fn t(text: &str) -> String {
-        text.to_owned()
+    fn t(text: &'static str) -> Text {
+        Text::Borrowed(text)
     }
 
     fn sp<T>(start: usize, end: usize, value: T) -> Spanned<T> {
@@ -160,7 +160,7 @@ impl Registry {
             playbook::parse_file(&file).map_err(|d| LoadError::Invalid(Diagnostics(vec![d])))?;
         let id = raw.id.get_ref().clone();
         self.entries.insert(
-            id.clone(),
+            id.to_string(),
             Entry {
                 name: file.name,
                 text: Cow::Owned(file.text),
@@ -169,7 +169,7 @@ impl Registry {
                 read: Mutex::new(Some(raw)),
             },
         );
-        Ok(id)
+        Ok(id.to_string())
     }
 
     /// The ids of every playbook, sorted.
@@ -229,7 +229,7 @@ impl Registry {
                         format!("`extends` goes round in a circle back to `{pid}`"),
                     )));
                 }
-                let Some(entry) = self.entries.get(pid) else {
+                let Some(entry) = self.entries.get(pid.as_ref()) else {
                     let near = closest(pid, self.ids());
                     let hint = if near.is_empty() {
                         String::new()

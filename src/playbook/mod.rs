@@ -16,6 +16,7 @@ use serde::Serialize;
 
 pub use index::StepIndex;
 pub use kinds::{Channel, MaterialKind, Trust, Who};
+pub use raw::Text;
 pub use validate::{build, parse_file};
 
 /// A document a rule comes from.

@@ -5,15 +5,19 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
-pub type S = Spanned<String>;
+/// Text from a playbook: borrowed from the binary for a shipped playbook (nothing to copy at
+/// start-up), owned when read from a file.
+pub type Text = std::borrow::Cow<'static, str>;
+
+pub type S = Spanned<Text>;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPlaybook {
     pub id: S,
-    pub name: String,
-    pub name_en: Option<String>,
-    pub summary: Option<String>,
+    pub name: Text,
+    pub name_en: Option<Text>,
+    pub summary: Option<Text>,
     pub reviewed: Spanned<Datetime>,
     pub extends: Option<S>,
     pub scope: Option<RawScope>,
@@ -33,7 +37,7 @@ pub struct RawPlaybook {
 #[serde(deny_unknown_fields)]
 pub struct RawScope {
     pub when: S,
-    pub text: String,
+    pub text: Text,
     pub source: RawCite,
 }
 
@@ -41,28 +45,28 @@ pub struct RawScope {
 #[serde(deny_unknown_fields)]
 pub struct RawSource {
     pub id: S,
-    pub title: String,
-    pub issuer: String,
+    pub title: Text,
+    pub issuer: Text,
     pub date: Option<Spanned<Datetime>>,
     pub trust: super::Trust,
-    pub file: Option<String>,
-    pub url: Option<String>,
-    pub note: Option<String>,
+    pub file: Option<Text>,
+    pub url: Option<Text>,
+    pub note: Option<Text>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawCite {
     pub doc: S,
-    pub section: String,
+    pub section: Text,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawContact {
-    pub name: String,
-    pub phone: String,
-    pub note: Option<String>,
+    pub name: Text,
+    pub phone: Text,
+    pub note: Option<Text>,
     pub source: RawCite,
 }
 
@@ -70,7 +74,7 @@ pub struct RawContact {
 #[serde(deny_unknown_fields)]
 pub struct RawCondition {
     pub id: S,
-    pub title: String,
+    pub title: Text,
     pub all: Vec<RawClause>,
     pub source: RawCite,
 }
@@ -79,17 +83,17 @@ pub struct RawCondition {
 #[serde(deny_unknown_fields)]
 pub struct RawClause {
     pub when: S,
-    pub text: String,
+    pub text: Text,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawRoute {
     pub id: S,
-    pub title: String,
-    pub title_en: Option<String>,
+    pub title: Text,
+    pub title_en: Option<Text>,
     pub when: Option<S>,
-    pub summary: Option<String>,
+    pub summary: Option<Text>,
     pub source: Option<RawCite>,
 }
 
@@ -97,14 +101,14 @@ pub struct RawRoute {
 #[serde(deny_unknown_fields)]
 pub struct RawStep {
     pub id: S,
-    pub title: String,
-    pub title_en: Option<String>,
-    pub summary: Option<String>,
+    pub title: Text,
+    pub title_en: Option<Text>,
+    pub summary: Option<Text>,
     pub route: Option<S>,
     pub when: Option<S>,
-    pub agency: Option<String>,
+    pub agency: Option<Text>,
     pub channel: super::Channel,
-    pub path: Option<String>,
+    pub path: Option<Text>,
     pub who: super::Who,
     #[serde(default)]
     pub in_person: bool,
@@ -114,12 +118,12 @@ pub struct RawStep {
     pub requires: Vec<S>,
     pub deadline: Option<S>,
     pub deadline_from: Option<S>,
-    pub deadline_note: Option<String>,
+    pub deadline_note: Option<Text>,
     pub deadline_source: Option<RawCite>,
-    pub missed: Option<String>,
+    pub missed: Option<Text>,
     pub start: Option<S>,
     pub lead_time: Option<S>,
-    pub lead_time_note: Option<String>,
+    pub lead_time_note: Option<Text>,
     #[serde(default)]
     pub materials: Vec<RawMaterial>,
     #[serde(default)]
@@ -130,15 +134,15 @@ pub struct RawStep {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawMaterial {
-    pub name: String,
-    pub name_en: Option<String>,
+    pub name: Text,
+    pub name_en: Option<Text>,
     #[serde(default)]
     pub kind: super::MaterialKind,
     #[serde(default)]
     pub originals: u32,
     #[serde(default)]
     pub copies: u32,
-    pub note: Option<String>,
+    pub note: Option<Text>,
     pub when: Option<S>,
 }
 

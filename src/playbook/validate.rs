@@ -143,7 +143,7 @@ impl Validator<'_> {
     }
 
     fn cite(&mut self, f: usize, c: &RawCite, docs: &HashSet<&str>) -> Cite {
-        if !docs.contains(c.doc.get_ref().as_str()) {
+        if !docs.contains(c.doc.get_ref().as_ref()) {
             let near = closest(c.doc.get_ref(), docs.iter().copied());
             let mut all: Vec<&str> = docs.iter().copied().collect();
             all.sort();
@@ -162,15 +162,15 @@ impl Validator<'_> {
             self.error(f, c.doc.span(), "the citation needs a section");
         }
         Cite {
-            doc: c.doc.get_ref().clone(),
-            section: c.section.clone(),
+            doc: c.doc.get_ref().to_string(),
+            section: c.section.to_string(),
         }
     }
 
     fn unique<'x>(&mut self, what: &str, ids: impl Iterator<Item = (usize, &'x S)>) {
         let mut seen: HashMap<(usize, &str), ()> = HashMap::new();
         for (f, id) in ids {
-            if seen.insert((f, id.get_ref().as_str()), ()).is_some() {
+            if seen.insert((f, id.get_ref().as_ref()), ()).is_some() {
                 self.error(
                     f,
                     id.span(),
@@ -239,15 +239,15 @@ impl Validator<'_> {
         let docs: HashSet<&str> = sources
             .items
             .iter()
-            .map(|(_, s)| s.id.get_ref().as_str())
+            .map(|(_, s)| s.id.get_ref().as_ref())
             .collect();
         let sources: Vec<Source> = sources
             .items
             .iter()
             .map(|(f, s)| Source {
-                id: s.id.get_ref().clone(),
-                title: s.title.clone(),
-                issuer: s.issuer.clone(),
+                id: s.id.get_ref().to_string(),
+                title: s.title.to_string(),
+                issuer: s.issuer.to_string(),
                 date: s.date.as_ref().and_then(|d| {
                     let date = date_of(d.get_ref());
                     if date.is_none() {
@@ -256,9 +256,9 @@ impl Validator<'_> {
                     date
                 }),
                 trust: s.trust,
-                file: s.file.clone(),
-                url: s.url.clone(),
-                note: s.note.clone(),
+                file: s.file.as_deref().map(str::to_owned),
+                url: s.url.as_deref().map(str::to_owned),
+                note: s.note.as_deref().map(str::to_owned),
             })
             .collect();
 
@@ -268,9 +268,9 @@ impl Validator<'_> {
             for c in &r.contacts {
                 let source = self.cite(f, &c.source, &docs);
                 contacts.push(Contact {
-                    name: c.name.clone(),
-                    phone: c.phone.clone(),
-                    note: c.note.clone(),
+                    name: c.name.to_string(),
+                    phone: c.phone.to_string(),
+                    note: c.note.as_deref().map(str::to_owned),
                     source,
                 });
             }
@@ -299,15 +299,15 @@ impl Validator<'_> {
                 .filter_map(|cl| {
                     Some(Clause {
                         when: self.condition(f, &cl.when, &names)?,
-                        text: cl.text.clone(),
+                        text: cl.text.to_string(),
                     })
                 })
                 .collect();
             let source = self.cite(f, &c.source, &docs);
-            names.push(c.id.get_ref().clone());
+            names.push(c.id.get_ref().to_string());
             conditions.push(NamedCondition {
-                id: c.id.get_ref().clone(),
-                title: c.title.clone(),
+                id: c.id.get_ref().to_string(),
+                title: c.title.to_string(),
                 clauses,
                 source,
             });
@@ -319,7 +319,7 @@ impl Validator<'_> {
             let source = self.cite(f_last, &s.source, &docs);
             Some(Scope {
                 when: when?,
-                text: s.text.clone(),
+                text: s.text.to_string(),
                 source,
             })
         });
@@ -339,11 +339,11 @@ impl Validator<'_> {
             }
             let source = r.source.as_ref().map(|c| self.cite(*f, c, &docs));
             routes.push(Route {
-                id: r.id.get_ref().clone(),
-                title: r.title.clone(),
-                title_en: r.title_en.clone(),
+                id: r.id.get_ref().to_string(),
+                title: r.title.to_string(),
+                title_en: r.title_en.as_deref().map(str::to_owned),
                 when,
-                summary: r.summary.clone(),
+                summary: r.summary.as_deref().map(str::to_owned),
                 source,
             });
         }
@@ -360,16 +360,16 @@ impl Validator<'_> {
         self.graph(&merged.items, &route_ids);
 
         Playbook {
-            id: raw.id.get_ref().clone(),
-            name: raw.name.clone(),
-            name_en: raw.name_en.clone(),
-            summary: raw.summary.clone(),
+            id: raw.id.get_ref().to_string(),
+            name: raw.name.to_string(),
+            name_en: raw.name_en.as_deref().map(str::to_owned),
+            summary: raw.summary.as_deref().map(str::to_owned),
             reviewed,
-            extends: raw.extends.as_ref().map(|e| e.get_ref().clone()),
+            extends: raw.extends.as_ref().map(|e| e.get_ref().to_string()),
             lineage: chain
                 .iter()
                 .rev()
-                .map(|(_, r)| r.id.get_ref().clone())
+                .map(|(_, r)| r.id.get_ref().to_string())
                 .collect(),
             parent,
             scope,
@@ -386,7 +386,7 @@ impl Validator<'_> {
     fn step_ids(&mut self, steps: &[(usize, &raw::RawStep)], routes: &[&str]) {
         let mut seen: HashMap<&str, Vec<Option<&str>>> = HashMap::new();
         for (f, s) in steps {
-            let id = s.id.get_ref().as_str();
+            let id = s.id.get_ref().as_ref();
             if !is_kebab(id) {
                 self.error(
                     *f,
@@ -394,9 +394,9 @@ impl Validator<'_> {
                     format!("step id `{id}` must be kebab-case (a-z, 0-9, -)"),
                 );
             }
-            let route = s.route.as_ref().map(|r| r.get_ref().as_str());
+            let route = s.route.as_ref().map(|r| r.get_ref().as_ref());
             if let Some(r) = &s.route
-                && !routes.contains(&r.get_ref().as_str())
+                && !routes.contains(&r.get_ref().as_ref())
             {
                 let near = closest(r.get_ref(), routes.iter().copied());
                 self.error(
@@ -466,11 +466,11 @@ impl Validator<'_> {
         let deadline_source = s.deadline_source.as_ref().map(|c| self.cite(f, c, docs));
         let deadline = rule.map(|rule| Deadline {
             rule,
-            from: match s.deadline_from.as_ref().map(|d| d.get_ref().as_str()) {
+            from: match s.deadline_from.as_ref().map(|d| d.get_ref().as_ref()) {
                 None | Some("birth") => Anchor::Birth,
                 Some(step) => Anchor::Step(step.to_string()),
             },
-            note: s.deadline_note.clone(),
+            note: s.deadline_note.as_deref().map(str::to_owned),
             source: deadline_source,
         });
         let start = s
@@ -507,12 +507,12 @@ impl Validator<'_> {
             .materials
             .iter()
             .map(|m| Material {
-                name: m.name.clone(),
-                name_en: m.name_en.clone(),
+                name: m.name.to_string(),
+                name_en: m.name_en.as_deref().map(str::to_owned),
                 kind: m.kind,
                 originals: m.originals,
                 copies: m.copies,
-                note: m.note.clone(),
+                note: m.note.as_deref().map(str::to_owned),
                 when: m.when.as_ref().and_then(|w| self.condition(f, w, names)),
             })
             .collect();
@@ -525,7 +525,7 @@ impl Validator<'_> {
                         let at = self.text_start(f, &t.text) + e.offset;
                         self.error(f, at..at + 1, e.message);
                     }
-                    t.text.get_ref().clone()
+                    t.text.get_ref().to_string()
                 },
                 when: t.when.as_ref().and_then(|w| self.condition(f, w, names)),
                 source: t.source.as_ref().map(|c| self.cite(f, c, docs)),
@@ -533,28 +533,33 @@ impl Validator<'_> {
             .collect();
         let source = self.cite(f, &s.source, docs);
         Step {
-            id: s.id.get_ref().clone(),
-            title: s.title.clone(),
-            title_en: s.title_en.clone(),
-            summary: s.summary.clone(),
-            route: s.route.as_ref().map(|r| r.get_ref().clone()),
+            id: s.id.get_ref().to_string(),
+            title: s.title.to_string(),
+            title_en: s.title_en.as_deref().map(str::to_owned),
+            summary: s.summary.as_deref().map(str::to_owned),
+            route: s
+                .route
+                .as_ref()
+                .map(|r| r.get_ref().clone())
+                .as_deref()
+                .map(str::to_owned),
             when,
-            agency: s.agency.clone(),
+            agency: s.agency.as_deref().map(str::to_owned),
             channel: s.channel,
-            path: s.path.clone(),
+            path: s.path.as_deref().map(str::to_owned),
             who: s.who,
             in_person: s.in_person,
             optional: s.optional,
-            requires: s.requires.iter().map(|r| r.get_ref().clone()).collect(),
+            requires: s.requires.iter().map(|r| r.get_ref().to_string()).collect(),
             deadline,
-            missed: s.missed.clone(),
+            missed: s.missed.as_deref().map(str::to_owned),
             start,
             lead_time,
-            lead_time_note: s.lead_time_note.clone(),
+            lead_time_note: s.lead_time_note.as_deref().map(str::to_owned),
             materials,
             tips,
             source,
-            origin: self.chain[f].1.id.get_ref().clone(),
+            origin: self.chain[f].1.id.get_ref().to_string(),
         }
     }
 
@@ -571,7 +576,7 @@ impl Validator<'_> {
             (Some(sr), Some(r)) => sr.get_ref() == r,
             (Some(_), None) => false,
         };
-        let all_ids: Vec<&str> = steps.iter().map(|(_, s)| s.id.get_ref().as_str()).collect();
+        let all_ids: Vec<&str> = steps.iter().map(|(_, s)| s.id.get_ref().as_ref()).collect();
         let mut reported: HashSet<(usize, usize)> = HashSet::new();
         for route in &route_list {
             let here: Vec<&(usize, &raw::RawStep)> =
@@ -579,7 +584,7 @@ impl Validator<'_> {
             let index: BTreeMap<&str, usize> = here
                 .iter()
                 .enumerate()
-                .map(|(i, (_, s))| (s.id.get_ref().as_str(), i))
+                .map(|(i, (_, s))| (s.id.get_ref().as_ref(), i))
                 .collect();
             let mut edges: Vec<Vec<usize>> = vec![Vec::new(); here.len()];
             for (i, (f, s)) in here.iter().enumerate() {
@@ -588,14 +593,14 @@ impl Validator<'_> {
                     .iter()
                     .chain(s.deadline_from.iter().filter(|d| d.get_ref() != "birth"));
                 for r in refs {
-                    match index.get(r.get_ref().as_str()) {
+                    match index.get(r.get_ref().as_ref()) {
                         Some(&j) => edges[i].push(j),
                         None => {
                             let key = (*f, r.span().start);
                             if !reported.insert(key) {
                                 continue;
                             }
-                            let msg = if all_ids.contains(&r.get_ref().as_str()) {
+                            let msg = if all_ids.contains(&r.get_ref().as_ref()) {
                                 format!(
                                     "`{}` is not on route `{}`, which `{}` is on",
                                     r.get_ref(),
@@ -617,7 +622,7 @@ impl Validator<'_> {
             if let Some(cycle) = find_cycle(&edges) {
                 let names: Vec<&str> = cycle
                     .iter()
-                    .map(|&i| here[i].1.id.get_ref().as_str())
+                    .map(|&i| here[i].1.id.get_ref().as_ref())
                     .collect();
                 let (f, first) = here[cycle[0]];
                 let key = (*f, first.id.span().start);
