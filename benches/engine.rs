@@ -80,7 +80,7 @@ fn plan(bencher: Bencher, steps: usize) {
         .iter()
         .enumerate()
         .filter(|(i, _)| i % 3 == 0)
-        .map(|(_, s)| (s.id.clone(), date("2026-12-01")))
+        .map(|(_, s)| (s.id.to_string(), date("2026-12-01")))
         .collect();
     let today = date("2026-12-20");
     bencher.bench_local(|| {

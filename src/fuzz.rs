@@ -25,7 +25,7 @@ pub fn playbook(text: &str) {
         return;
     };
     let profile = Profile {
-        region: p.id.clone(),
+        region: p.id.to_string(),
         birth_date: NaiveDate::from_ymd_opt(2026, 10, 8).expect("a date"),
         facts: Facts::default(),
     };

@@ -81,10 +81,10 @@ pub struct Title {
 }
 
 impl Title {
-    pub fn new(zh: &str, en: Option<&String>) -> Title {
+    pub fn new(zh: &str, en: Option<&str>) -> Title {
         Title {
             zh: zh.to_string(),
-            en: en.cloned(),
+            en: en.map(str::to_owned),
         }
     }
 }

@@ -550,7 +550,7 @@ impl Env for FamilyEnv<'_> {
             .iter()
             .filter(|cl| !cl.when.eval(self))
             .map(|cl| Unmet {
-                text: cl.text.clone(),
+                text: cl.text.to_string(),
                 values: cl.when.values(self),
             })
             .collect()
@@ -577,7 +577,7 @@ pub fn plan<'a>(
     if let Some(scope) = &requested.scope {
         let env = FamilyEnv::new(requested, profile, today, calendar);
         if !scope.when.eval(&env) {
-            out_of_scope = Some((scope.text.clone(), scope.when.unmet(&env)));
+            out_of_scope = Some((scope.text.to_string(), scope.when.unmet(&env)));
             if let Some(parent) = &requested.parent {
                 playbook = parent;
             }
@@ -592,7 +592,7 @@ pub fn plan<'a>(
         && today > year_later
     {
         warnings.stale = Some(Warning::Stale {
-            playbook: requested.name.clone(),
+            playbook: requested.name.to_string(),
             reviewed: requested.reviewed,
         });
     }
@@ -607,7 +607,7 @@ pub fn plan<'a>(
     }
 
     let route = choose_route(playbook, &idx, &done_by_id, &env);
-    let route_id = route.as_ref().map(|r| r.route.id.as_str());
+    let route_id = route.as_ref().map(|r| r.route.id.as_ref());
 
     // Which steps apply (with their places in `playbook.steps`), and the dates of those that
     // do, in one pass over the steps.
@@ -632,7 +632,7 @@ pub fn plan<'a>(
                 .and_then(|r| playbook.route(r))
                 .map_or_else(
                     || Title::new("", None),
-                    |r| Title::new(&r.title, r.title_en.as_ref()),
+                    |r| Title::new(&r.title, r.title_en.as_deref()),
                 );
             why.push(Reason::OtherRoute { route });
         }
@@ -700,13 +700,13 @@ pub fn plan<'a>(
         let prerequisites: Vec<&str> = prereqs
             .of(i)
             .iter()
-            .map(|&j| applicable[j].id.as_str())
+            .map(|&j| applicable[j].id.as_ref())
             .collect();
         let open: Vec<&str> = prereqs
             .of(i)
             .iter()
             .filter(|&&j| done_of[j].is_none())
-            .map(|&j| applicable[j].id.as_str())
+            .map(|&j| applicable[j].id.as_ref())
             .collect();
 
         // Earliest start: a scheduled age, and the lead times of done prerequisites.
@@ -730,7 +730,7 @@ pub fn plan<'a>(
                 later(
                     d.date,
                     StartReason::LeadTime {
-                        step: Title::new(&pre.title, pre.title_en.as_ref()),
+                        step: Title::new(&pre.title, pre.title_en.as_deref()),
                         range: lead,
                     },
                 );
@@ -761,7 +761,7 @@ pub fn plan<'a>(
             && let Some(route) = playbook.route(r)
         {
             why.push(Reason::OnRoute {
-                route: Title::new(&route.title, route.title_en.as_ref()),
+                route: Title::new(&route.title, route.title_en.as_deref()),
             });
         }
         match &step.when {
@@ -809,7 +809,7 @@ pub fn plan<'a>(
             prerequisites,
             unblocks: unblocks_sorted
                 .iter()
-                .map(|&k| applicable[k].id.as_str())
+                .map(|&k| applicable[k].id.as_ref())
                 .collect(),
         });
     }
@@ -933,9 +933,9 @@ impl Warnings {
     /// A date of `title` counted from `from` to `to` crossed years not known.
     fn estimated(&mut self, calendar: &Calendar, from: NaiveDate, to: NaiveDate, step: &Step) {
         self.years.extend(calendar.unknown_years(from, to));
-        if self.seen.insert(step.id.clone()) {
+        if self.seen.insert(step.id.to_string()) {
             self.steps
-                .push(Title::new(&step.title, step.title_en.as_ref()));
+                .push(Title::new(&step.title, step.title_en.as_deref()));
         }
     }
 
@@ -968,22 +968,24 @@ fn deadline_of(
     };
     let (from, from_step) = match &d.from {
         Anchor::Birth => (birth, None),
-        Anchor::Step(id) => match from_step.map_or_else(|| progress.get(id).copied(), |f| f.0) {
-            Some(done) => (done, Some(id.clone())),
-            None => {
-                let title = from_step.map_or_else(
-                    || Title::new(id, None),
-                    |(_, s)| Title::new(&s.title, s.title_en.as_ref()),
-                );
-                return (
-                    None,
-                    Some(Pending {
-                        step: title,
-                        rule: d.rule,
-                    }),
-                );
+        Anchor::Step(id) => {
+            match from_step.map_or_else(|| progress.get(id.as_ref()).copied(), |f| f.0) {
+                Some(done) => (done, Some(id.to_string())),
+                None => {
+                    let title = from_step.map_or_else(
+                        || Title::new(id, None),
+                        |(_, s)| Title::new(&s.title, s.title_en.as_deref()),
+                    );
+                    return (
+                        None,
+                        Some(Pending {
+                            step: title,
+                            rule: d.rule,
+                        }),
+                    );
+                }
             }
-        },
+        }
     };
     let last = match &d.from {
         // Counted from the birth: many steps share a period, and the family's env remembers it.
@@ -1076,7 +1078,7 @@ fn choose_route<'a>(
 ) -> Option<RouteChoice<'a>> {
     // A route the family has started on stays its route.
     for route in &playbook.routes {
-        let on_route = |s: &Step| s.route.as_deref() == Some(route.id.as_str());
+        let on_route = |s: &Step| s.route.as_deref() == Some(route.id.as_ref());
         if let Some((k, step)) = playbook
             .steps
             .iter()
@@ -1093,8 +1095,8 @@ fn choose_route<'a>(
                 return Some(RouteChoice {
                     route,
                     why: RouteWhy::Started {
-                        route: Title::new(&route.title, route.title_en.as_ref()),
-                        step: Title::new(&step.title, step.title_en.as_ref()),
+                        route: Title::new(&route.title, route.title_en.as_deref()),
+                        step: Title::new(&step.title, step.title_en.as_deref()),
                     },
                     passed_over: Vec::new(),
                 });
@@ -1109,25 +1111,25 @@ fn choose_route<'a>(
                 let what = match when {
                     crate::condition::Expr::Named(n) => playbook
                         .condition(n)
-                        .map_or_else(|| when.to_string(), |c| c.title.clone()),
+                        .map_or_else(|| when.to_string(), |c| c.title.to_string()),
                     _ => when.to_string(),
                 };
                 return Some(RouteChoice {
                     route,
                     why: RouteWhy::Eligible {
                         condition: what,
-                        route: Title::new(&route.title, route.title_en.as_ref()),
+                        route: Title::new(&route.title, route.title_en.as_deref()),
                     },
                     passed_over,
                 });
             }
             None => {
                 let why = RouteWhy::Fallback {
-                    route: Title::new(&route.title, route.title_en.as_ref()),
+                    route: Title::new(&route.title, route.title_en.as_deref()),
                     passed_over: passed_over
                         .first()
                         .map(|(r, unmet): &(&Route, Vec<Unmet>)| {
-                            (Title::new(&r.title, r.title_en.as_ref()), unmet.clone())
+                            (Title::new(&r.title, r.title_en.as_deref()), unmet.clone())
                         }),
                 };
                 return Some(RouteChoice {

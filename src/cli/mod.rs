@@ -308,7 +308,7 @@ fn resolve_step(plan: &Plan<'_>, text: &str) -> Result<String> {
             .steps
             .iter()
             .chain(&plan.not_applicable)
-            .map(|s| s.step.id.as_str())
+            .map(|s| s.step.id.as_ref())
             .collect();
         ids.dedup();
         ids
@@ -318,7 +318,7 @@ fn resolve_step(plan: &Plan<'_>, text: &str) -> Result<String> {
     }
     if let Ok(n) = text.parse::<usize>() {
         return match plan.steps.iter().find(|s| s.number == Some(n)) {
-            Some(s) => Ok(s.step.id.clone()),
+            Some(s) => Ok(s.step.id.to_string()),
             None => Err(usage(format!(
                 "there is no step number {n}: the plan has steps 1 to {}",
                 plan.steps.len()
@@ -500,9 +500,9 @@ fn regions(ctx: &Context, out: &mut dyn Write) -> Result<()> {
         .set_header(vec!["ID", "地区", "基于", "最后核对", "事项数", "来自"]);
     for (p, origin) in &rows {
         table.add_row(vec![
-            p.id.clone(),
-            p.name.clone(),
-            p.extends.clone().unwrap_or_default(),
+            p.id.to_string(),
+            p.name.to_string(),
+            p.extends.as_deref().unwrap_or_default().to_string(),
             p.reviewed.to_string(),
             p.steps.len().to_string(),
             origin.clone(),

@@ -30,7 +30,7 @@ impl StepIndex {
             .iter()
             .enumerate()
             .map(|(k, s)| {
-                *by_id.entry(s.id.clone()).or_insert_with(|| {
+                *by_id.entry(s.id.to_string()).or_insert_with(|| {
                     first.push(k);
                     first.len() - 1
                 })
@@ -40,13 +40,17 @@ impl StepIndex {
         let mut requires_from = Vec::with_capacity(steps.len() + 1);
         requires_from.push(0);
         for s in steps {
-            requires.extend(s.requires.iter().filter_map(|r| by_id.get(r).copied()));
+            requires.extend(
+                s.requires
+                    .iter()
+                    .filter_map(|r| by_id.get(r.as_ref()).copied()),
+            );
             requires_from.push(requires.len());
         }
         let deadline_from = steps
             .iter()
             .map(|s| match s.deadline.as_ref().map(|d| &d.from) {
-                Some(Anchor::Step(id)) => by_id.get(id).copied(),
+                Some(Anchor::Step(id)) => by_id.get(id.as_ref()).copied(),
                 _ => None,
             })
             .collect();

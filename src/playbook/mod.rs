@@ -22,38 +22,38 @@ pub use validate::{build, parse_file};
 /// A document a rule comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Source {
-    pub id: String,
-    pub title: String,
-    pub issuer: String,
+    pub id: Text,
+    pub title: Text,
+    pub issuer: Text,
     pub date: Option<NaiveDate>,
     pub trust: Trust,
     /// The seed file it was taken from.
-    pub file: Option<String>,
-    pub url: Option<String>,
-    pub note: Option<String>,
+    pub file: Option<Text>,
+    pub url: Option<Text>,
+    pub note: Option<Text>,
 }
 
 /// Where in a source a rule is stated.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Cite {
-    pub doc: String,
-    pub section: String,
+    pub doc: Text,
+    pub section: Text,
 }
 
 /// A helpline or office number stated by a source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Contact {
-    pub name: String,
-    pub phone: String,
-    pub note: Option<String>,
+    pub name: Text,
+    pub phone: Text,
+    pub note: Option<Text>,
     pub source: Cite,
 }
 
 /// A condition that holds when every clause holds; each clause says in words what it requires.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NamedCondition {
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
     pub clauses: Vec<Clause>,
     pub source: Cite,
 }
@@ -61,18 +61,18 @@ pub struct NamedCondition {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Clause {
     pub when: Expr,
-    pub text: String,
+    pub text: Text,
 }
 
 /// A way through the steps: the bundled application, or separate steps.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Route {
-    pub id: String,
-    pub title: String,
-    pub title_en: Option<String>,
+    pub id: Text,
+    pub title: Text,
+    pub title_en: Option<Text>,
     /// `None`: the fallback, taken when no earlier route's condition holds.
     pub when: Option<Expr>,
-    pub summary: Option<String>,
+    pub summary: Option<Text>,
     pub source: Option<Cite>,
 }
 
@@ -80,7 +80,7 @@ pub struct Route {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scope {
     pub when: Expr,
-    pub text: String,
+    pub text: Text,
     pub source: Cite,
 }
 
@@ -89,33 +89,33 @@ pub struct Scope {
 pub enum Anchor {
     Birth,
     /// The day another step was done.
-    Step(String),
+    Step(Text),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deadline {
     pub rule: Rule,
     pub from: Anchor,
-    pub note: Option<String>,
+    pub note: Option<Text>,
     /// Where the deadline comes from, when not the step's own source.
     pub source: Option<Cite>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Material {
-    pub name: String,
-    pub name_en: Option<String>,
+    pub name: Text,
+    pub name_en: Option<Text>,
     pub kind: MaterialKind,
     pub originals: u32,
     pub copies: u32,
-    pub note: Option<String>,
+    pub note: Option<Text>,
     #[serde(skip)]
     pub when: Option<Expr>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tip {
-    pub text: String,
+    pub text: Text,
     pub when: Option<Expr>,
     pub source: Option<Cite>,
 }
@@ -123,46 +123,46 @@ pub struct Tip {
 /// One thing to get done.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
-    pub id: String,
-    pub title: String,
-    pub title_en: Option<String>,
-    pub summary: Option<String>,
+    pub id: Text,
+    pub title: Text,
+    pub title_en: Option<Text>,
+    pub summary: Option<Text>,
     /// Only on this route; `None`: on every route.
-    pub route: Option<String>,
+    pub route: Option<Text>,
     pub when: Option<Expr>,
-    pub agency: Option<String>,
+    pub agency: Option<Text>,
     pub channel: Channel,
-    pub path: Option<String>,
+    pub path: Option<Text>,
     pub who: Who,
     pub in_person: bool,
     pub optional: bool,
-    pub requires: Vec<String>,
+    pub requires: Vec<Text>,
     pub deadline: Option<Deadline>,
-    pub missed: Option<String>,
+    pub missed: Option<Text>,
     /// Not before this long after birth (a scheduled check).
     pub start: Option<Period>,
     /// How long after it is done its result comes (approval, payment showing, refund).
     pub lead_time: Option<Range>,
-    pub lead_time_note: Option<String>,
+    pub lead_time_note: Option<Text>,
     pub materials: Vec<Material>,
     pub tips: Vec<Tip>,
     pub source: Cite,
     /// The playbook the step comes from.
-    pub origin: String,
+    pub origin: Text,
 }
 
 /// A checked playbook, merged with the playbooks it extends.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Playbook {
-    pub id: String,
-    pub name: String,
-    pub name_en: Option<String>,
-    pub summary: Option<String>,
+    pub id: Text,
+    pub name: Text,
+    pub name_en: Option<Text>,
+    pub summary: Option<Text>,
     pub reviewed: NaiveDate,
-    pub extends: Option<String>,
+    pub extends: Option<Text>,
     /// The ids of this playbook and those it extends, up to the root, e.g. nanning, guangxi,
     /// national.
-    pub lineage: Vec<String>,
+    pub lineage: Vec<Text>,
     /// The playbook it extends, checked, when this one has a `scope`: a family outside the scope
     /// is planned from it.
     pub parent: Option<Box<Playbook>>,

@@ -162,8 +162,8 @@ impl Validator<'_> {
             self.error(f, c.doc.span(), "the citation needs a section");
         }
         Cite {
-            doc: c.doc.get_ref().to_string(),
-            section: c.section.to_string(),
+            doc: c.doc.get_ref().clone(),
+            section: c.section.clone(),
         }
     }
 
@@ -245,9 +245,9 @@ impl Validator<'_> {
             .items
             .iter()
             .map(|(f, s)| Source {
-                id: s.id.get_ref().to_string(),
-                title: s.title.to_string(),
-                issuer: s.issuer.to_string(),
+                id: s.id.get_ref().clone(),
+                title: s.title.clone(),
+                issuer: s.issuer.clone(),
                 date: s.date.as_ref().and_then(|d| {
                     let date = date_of(d.get_ref());
                     if date.is_none() {
@@ -256,9 +256,9 @@ impl Validator<'_> {
                     date
                 }),
                 trust: s.trust,
-                file: s.file.as_deref().map(str::to_owned),
-                url: s.url.as_deref().map(str::to_owned),
-                note: s.note.as_deref().map(str::to_owned),
+                file: s.file.clone(),
+                url: s.url.clone(),
+                note: s.note.clone(),
             })
             .collect();
 
@@ -268,9 +268,9 @@ impl Validator<'_> {
             for c in &r.contacts {
                 let source = self.cite(f, &c.source, &docs);
                 contacts.push(Contact {
-                    name: c.name.to_string(),
-                    phone: c.phone.to_string(),
-                    note: c.note.as_deref().map(str::to_owned),
+                    name: c.name.clone(),
+                    phone: c.phone.clone(),
+                    note: c.note.clone(),
                     source,
                 });
             }
@@ -299,15 +299,15 @@ impl Validator<'_> {
                 .filter_map(|cl| {
                     Some(Clause {
                         when: self.condition(f, &cl.when, &names)?,
-                        text: cl.text.to_string(),
+                        text: cl.text.clone(),
                     })
                 })
                 .collect();
             let source = self.cite(f, &c.source, &docs);
             names.push(c.id.get_ref().to_string());
             conditions.push(NamedCondition {
-                id: c.id.get_ref().to_string(),
-                title: c.title.to_string(),
+                id: c.id.get_ref().clone(),
+                title: c.title.clone(),
                 clauses,
                 source,
             });
@@ -319,7 +319,7 @@ impl Validator<'_> {
             let source = self.cite(f_last, &s.source, &docs);
             Some(Scope {
                 when: when?,
-                text: s.text.to_string(),
+                text: s.text.clone(),
                 source,
             })
         });
@@ -339,15 +339,15 @@ impl Validator<'_> {
             }
             let source = r.source.as_ref().map(|c| self.cite(*f, c, &docs));
             routes.push(Route {
-                id: r.id.get_ref().to_string(),
-                title: r.title.to_string(),
-                title_en: r.title_en.as_deref().map(str::to_owned),
+                id: r.id.get_ref().clone(),
+                title: r.title.clone(),
+                title_en: r.title_en.clone(),
                 when,
-                summary: r.summary.as_deref().map(str::to_owned),
+                summary: r.summary.clone(),
                 source,
             });
         }
-        let route_ids: Vec<&str> = routes.iter().map(|r| r.id.as_str()).collect();
+        let route_ids: Vec<&str> = routes.iter().map(|r| r.id.as_ref()).collect();
 
         // Steps: the parents' not redefined, then this file's.
         let merged = Merged::new(chain, |r| &r.steps, |s: &raw::RawStep| s.id.get_ref());
@@ -360,16 +360,20 @@ impl Validator<'_> {
         self.graph(&merged.items, &route_ids);
 
         Playbook {
-            id: raw.id.get_ref().to_string(),
-            name: raw.name.to_string(),
-            name_en: raw.name_en.as_deref().map(str::to_owned),
-            summary: raw.summary.as_deref().map(str::to_owned),
+            id: raw.id.get_ref().clone(),
+            name: raw.name.clone(),
+            name_en: raw.name_en.clone(),
+            summary: raw.summary.clone(),
             reviewed,
-            extends: raw.extends.as_ref().map(|e| e.get_ref().to_string()),
+            extends: raw
+                .extends
+                .as_ref()
+                .map(|e| e.get_ref().to_string())
+                .map(Into::into),
             lineage: chain
                 .iter()
                 .rev()
-                .map(|(_, r)| r.id.get_ref().to_string())
+                .map(|(_, r)| r.id.get_ref().clone())
                 .collect(),
             parent,
             scope,
@@ -468,9 +472,9 @@ impl Validator<'_> {
             rule,
             from: match s.deadline_from.as_ref().map(|d| d.get_ref().as_ref()) {
                 None | Some("birth") => Anchor::Birth,
-                Some(step) => Anchor::Step(step.to_string()),
+                Some(step) => Anchor::Step(step.to_owned().into()),
             },
-            note: s.deadline_note.as_deref().map(str::to_owned),
+            note: s.deadline_note.clone(),
             source: deadline_source,
         });
         let start = s
@@ -507,12 +511,12 @@ impl Validator<'_> {
             .materials
             .iter()
             .map(|m| Material {
-                name: m.name.to_string(),
-                name_en: m.name_en.as_deref().map(str::to_owned),
+                name: m.name.clone(),
+                name_en: m.name_en.clone(),
                 kind: m.kind,
                 originals: m.originals,
                 copies: m.copies,
-                note: m.note.as_deref().map(str::to_owned),
+                note: m.note.clone(),
                 when: m.when.as_ref().and_then(|w| self.condition(f, w, names)),
             })
             .collect();
@@ -525,7 +529,7 @@ impl Validator<'_> {
                         let at = self.text_start(f, &t.text) + e.offset;
                         self.error(f, at..at + 1, e.message);
                     }
-                    t.text.get_ref().to_string()
+                    t.text.get_ref().clone()
                 },
                 when: t.when.as_ref().and_then(|w| self.condition(f, w, names)),
                 source: t.source.as_ref().map(|c| self.cite(f, c, docs)),
@@ -533,33 +537,34 @@ impl Validator<'_> {
             .collect();
         let source = self.cite(f, &s.source, docs);
         Step {
-            id: s.id.get_ref().to_string(),
-            title: s.title.to_string(),
-            title_en: s.title_en.as_deref().map(str::to_owned),
-            summary: s.summary.as_deref().map(str::to_owned),
+            id: s.id.get_ref().clone(),
+            title: s.title.clone(),
+            title_en: s.title_en.clone(),
+            summary: s.summary.clone(),
             route: s
                 .route
                 .as_ref()
                 .map(|r| r.get_ref().clone())
                 .as_deref()
-                .map(str::to_owned),
+                .map(str::to_owned)
+                .map(Into::into),
             when,
-            agency: s.agency.as_deref().map(str::to_owned),
+            agency: s.agency.clone(),
             channel: s.channel,
-            path: s.path.as_deref().map(str::to_owned),
+            path: s.path.clone(),
             who: s.who,
             in_person: s.in_person,
             optional: s.optional,
-            requires: s.requires.iter().map(|r| r.get_ref().to_string()).collect(),
+            requires: s.requires.iter().map(|r| r.get_ref().clone()).collect(),
             deadline,
-            missed: s.missed.as_deref().map(str::to_owned),
+            missed: s.missed.clone(),
             start,
             lead_time,
-            lead_time_note: s.lead_time_note.as_deref().map(str::to_owned),
+            lead_time_note: s.lead_time_note.clone(),
             materials,
             tips,
             source,
-            origin: self.chain[f].1.id.get_ref().to_string(),
+            origin: self.chain[f].1.id.get_ref().clone(),
         }
     }
 

@@ -88,7 +88,7 @@ fn description(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> String {
         lines.push(line);
     }
     if let Some(summary) = &step.summary {
-        lines.push(summary.clone());
+        lines.push(summary.to_string());
     }
     if let Some(agency) = &step.agency {
         lines.push(format!("{}{agency}", l("办理地点：", "Where: ")));

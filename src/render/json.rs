@@ -33,8 +33,8 @@ fn source<'a>(playbook: &'a Playbook, c: &'a Cite) -> SourceJson<'a> {
     SourceJson {
         doc: &c.doc,
         section: &c.section,
-        title: s.map(|s| s.title.as_str()),
-        issuer: s.map(|s| s.issuer.as_str()),
+        title: s.map(|s| s.title.as_ref()),
+        issuer: s.map(|s| s.issuer.as_ref()),
         trust: s.map(|s| s.trust),
     }
 }

@@ -75,22 +75,22 @@ pub fn merged(plan: &Plan<'_>, lang: Lang) -> Vec<Group> {
                 Some(x) => {
                     x.originals = x.originals.max(m.originals);
                     x.copies = x.copies.max(m.copies);
-                    if !x.steps.contains(&s.step.id) {
-                        x.steps.push(s.step.id.clone());
+                    if !x.steps.iter().any(|id| *id == s.step.id) {
+                        x.steps.push(s.step.id.to_string());
                     }
                     if let Some(n) = &m.note
-                        && !x.notes.contains(n)
+                        && !x.notes.iter().any(|x| x == n)
                     {
-                        x.notes.push(n.clone());
+                        x.notes.push(n.to_string());
                     }
                 }
                 None => group.items.push(Merged {
-                    name: m.name.clone(),
+                    name: m.name.to_string(),
                     kind: m.kind,
                     originals: m.originals,
                     copies: m.copies,
-                    steps: vec![s.step.id.clone()],
-                    notes: m.note.iter().cloned().collect(),
+                    steps: vec![s.step.id.to_string()],
+                    notes: m.note.iter().map(|n| n.to_string()).collect(),
                 }),
             }
         }
@@ -101,7 +101,7 @@ pub fn merged(plan: &Plan<'_>, lang: Lang) -> Vec<Group> {
 impl Merged {
     pub fn quantity(&self, lang: Lang) -> String {
         crate::playbook::Material {
-            name: self.name.clone(),
+            name: self.name.clone().into(),
             name_en: None,
             kind: self.kind,
             originals: self.originals,

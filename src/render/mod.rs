@@ -58,7 +58,7 @@ pub fn cite(playbook: &Playbook, c: &Cite, lang: Lang) -> String {
     match playbook.source(&c.doc) {
         Some(s) => {
             let title = s.title.trim_start_matches('《').trim_end_matches('》');
-            let mut about = s.issuer.clone();
+            let mut about = s.issuer.to_string();
             if let Some(d) = s.date {
                 about.push_str(&format!("{}{d}", lang.pick("，", ", ")));
             }

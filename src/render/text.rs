@@ -84,7 +84,7 @@ fn body(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> Vec<String> {
         let note = step
             .lead_time_note
             .clone()
-            .unwrap_or_else(|| lead.say(lang));
+            .unwrap_or_else(|| lead.say(lang).into());
         lines.push(format!("{}{note}", label("办理时间：", "Takes: ")));
     }
     if let Some(summary) = &step.summary {

@@ -40,7 +40,7 @@ fn the_generated_playbook_has_every_kind_of_rule_and_about_two_edges_a_step() {
         })
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(p.id, "synthetic");
-    let ids: std::collections::HashSet<&str> = p.steps.iter().map(|s| s.id.as_str()).collect();
+    let ids: std::collections::HashSet<&str> = p.steps.iter().map(|s| &*s.id).collect();
     assert_eq!(ids.len(), n);
     let edges: usize = p.steps.iter().map(|s| s.requires.len()).sum();
     assert!((n * 3 / 2..=n * 5 / 2).contains(&edges), "{edges} edges");
