@@ -612,11 +612,14 @@ pub fn plan<'a>(
     // Which steps apply (with their places in `playbook.steps`), and the dates of those that
     // do, in one pass over the steps.
     let birth = profile.birth_date;
-    let mut applicable: Vec<&Step> = Vec::new();
-    let mut applicable_at: Vec<usize> = Vec::new();
-    let mut deadlines = Vec::new();
+    // Sized for every step to apply (most do): a large playbook's lists are not copied as they
+    // grow.
+    let all = playbook.steps.len();
+    let mut applicable: Vec<&Step> = Vec::with_capacity(all);
+    let mut applicable_at: Vec<usize> = Vec::with_capacity(all);
+    let mut deadlines = Vec::with_capacity(all);
     // A step's own date, for the order: its deadline, else its scheduled start.
-    let mut own: Vec<Option<NaiveDate>> = Vec::new();
+    let mut own: Vec<Option<NaiveDate>> = Vec::with_capacity(all);
     let mut not_applicable = Vec::new();
     for (k, step) in playbook.steps.iter().enumerate() {
         let mut why = Vec::new();
@@ -688,10 +691,9 @@ pub fn plan<'a>(
     for (n, &i) in order.iter().enumerate() {
         number_of[i] = n + 1;
     }
-    // Built in playbook order (memory order: a large playbook stays cache-friendly), each step
-    // placed at its number.
-    let mut slots: Vec<Option<PlanStep<'a>>> = Vec::with_capacity(applicable.len());
-    slots.resize_with(applicable.len(), || None);
+    // Built in playbook order (memory order: a large playbook stays cache-friendly, and the
+    // warnings list steps in playbook order), then each step is moved to its number.
+    let mut steps: Vec<PlanStep<'a>> = Vec::with_capacity(applicable.len());
     for i in 0..applicable.len() {
         let step = applicable[i];
         // Each step is placed once: its dates move into the plan.
@@ -780,7 +782,7 @@ pub fn plan<'a>(
         unblocks_sorted.dedup();
         unblocks_sorted.sort_by_key(|k| number_of[*k]);
 
-        slots[number_of[i] - 1] = Some(PlanStep {
+        steps.push(PlanStep {
             number: Some(number_of[i]),
             step,
             status,
@@ -813,7 +815,7 @@ pub fn plan<'a>(
                 .collect(),
         });
     }
-    let steps: Vec<PlanStep<'a>> = slots.into_iter().flatten().collect();
+    put_in_order(&mut steps, &mut number_of);
 
     let not_applicable = not_applicable
         .into_iter()
@@ -860,6 +862,20 @@ pub fn plan<'a>(
         steps,
         not_applicable,
         warnings,
+    }
+}
+
+/// Moves each item to its number (1-based): the item at `i` goes to `number[i] - 1`. In place,
+/// by following the permutation's cycles: each swap puts one item where it belongs, so a large
+/// plan is neither copied nor sorted. `number` must be a permutation of `1..=items.len()`; it
+/// ends as `1, 2, 3, …`.
+fn put_in_order<T>(items: &mut [T], number: &mut [usize]) {
+    for i in 0..items.len() {
+        while number[i] - 1 != i {
+            let j = number[i] - 1;
+            items.swap(i, j);
+            number.swap(i, j);
+        }
     }
 }
 
@@ -1157,6 +1173,15 @@ mod tests {
         assert_eq!(dependents.of(0), &[1, 2, 3]);
         assert_eq!(dependents.of(1), &[2, 2]);
         assert!(dependents.of(2).is_empty() && dependents.of(3).is_empty());
+    }
+
+    #[test]
+    fn put_in_order_moves_each_item_to_its_number() {
+        let mut items = ['c', 'a', 'e', 'b', 'd'];
+        let mut number = [3, 1, 5, 2, 4];
+        put_in_order(&mut items, &mut number);
+        assert_eq!(items, ['a', 'b', 'c', 'd', 'e']);
+        assert_eq!(number, [1, 2, 3, 4, 5]);
     }
 
     #[test]
