@@ -2,7 +2,7 @@
 //! ordered plan. Pure: no IO, no clock.
 
 use crate::calendar::{Calendar, WorkDate};
-use crate::condition::{Env, Op, Shown, Unmet};
+use crate::condition::{Env, Expr, Op, Shown, Unmet};
 use crate::facts::{Facts, Value};
 use crate::lang::{Lang, Say, Title};
 use crate::period::{Period, Rule};
@@ -66,13 +66,13 @@ impl Status {
 
 /// A step's deadline, counted.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DeadlineInfo {
+pub struct DeadlineInfo<'a> {
     pub date: NaiveDate,
     pub rule: Rule,
     /// Day 0 of the count.
     pub from: NaiveDate,
     /// `None`: from the birth; else the step whose completion starts the count.
-    pub from_step: Option<String>,
+    pub from_step: Option<&'a str>,
     /// An unknown year's holidays were counted as weekends only.
     pub estimated: bool,
     /// For an office visit whose deadline falls on a day off: the last working day before it.
@@ -86,18 +86,18 @@ pub struct PlanStep<'a> {
     pub number: Option<usize>,
     pub step: &'a Step,
     pub status: Status,
-    pub deadline: Option<DeadlineInfo>,
+    pub deadline: Option<DeadlineInfo<'a>>,
     /// Why there is no deadline date yet: it counts from a step not done.
-    pub deadline_pending: Option<Pending>,
+    pub deadline_pending: Option<Pending<'a>>,
     /// Not before this day.
     pub earliest_start: Option<NaiveDate>,
     /// Why not before `earliest_start`.
-    pub start_reason: Option<StartReason>,
+    pub start_reason: Option<StartReason<'a>>,
     pub done_on: Option<NaiveDate>,
     /// When the step's result is expected, from its lead time (once done).
     pub expected: Option<(NaiveDate, NaiveDate)>,
     /// Why the step applies (or not).
-    pub why: Vec<Reason>,
+    pub why: Vec<Reason<'a>>,
     pub materials: Vec<&'a Material>,
     /// The tips that fit the family, placeholders filled.
     pub tips: Vec<ShownTip<'a>>,
@@ -118,45 +118,45 @@ impl PlanStep<'_> {
 
 /// Why a step applies, or does not.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Reason {
+pub enum Reason<'a> {
     /// The step is on the route the family takes.
-    OnRoute { route: Title },
+    OnRoute { route: Title<'a> },
     /// The step's condition holds, with the family's values.
     Holds {
-        condition: String,
+        condition: &'a Expr,
         values: Vec<Shown>,
     },
     /// A step for every family.
     Everyone,
     /// The step belongs to a route the family does not take.
-    OtherRoute { route: Title },
+    OtherRoute { route: Title<'a> },
     /// A part of the step's condition the family does not meet.
     Unmet(Unmet),
 }
 
 /// Why a step cannot start before a day.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum StartReason {
+pub enum StartReason<'a> {
     /// A scheduled check: not before the baby is this old.
     Age(Period),
     /// A prerequisite's result comes this long after it was done.
     LeadTime {
-        step: Title,
+        step: Title<'a>,
         range: crate::period::Range,
     },
 }
 
 /// A deadline that counts from a step not done yet.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Pending {
+pub struct Pending<'a> {
     /// The title of the step the count starts from.
-    pub step: Title,
+    pub step: Title<'a>,
     pub rule: Rule,
 }
 
 /// Something the parent must know about the plan's reliability.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Warning {
+pub enum Warning<'a> {
     /// The playbook was last reviewed more than a year ago.
     Stale {
         playbook: String,
@@ -166,7 +166,7 @@ pub enum Warning {
     Estimated {
         years: Vec<i32>,
         /// The titles of the steps whose dates are estimates.
-        steps: Vec<Title>,
+        steps: Vec<Title<'a>>,
         /// The conditions that were evaluated with estimates.
         conditions: Vec<String>,
     },
@@ -174,15 +174,15 @@ pub enum Warning {
 
 /// Why the family takes its route.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RouteWhy {
+pub enum RouteWhy<'a> {
     /// A step only this route has is done: the family stays on it.
-    Started { route: Title, step: Title },
+    Started { route: Title<'a>, step: Title<'a> },
     /// The route's condition holds.
-    Eligible { condition: String, route: Title },
+    Eligible { condition: String, route: Title<'a> },
     /// The fallback, after the routes the family cannot take.
     Fallback {
-        route: Title,
-        passed_over: Option<(Title, Vec<Unmet>)>,
+        route: Title<'a>,
+        passed_over: Option<(Title<'a>, Vec<Unmet>)>,
     },
 }
 
@@ -191,7 +191,7 @@ fn values_text(values: &[Shown], lang: Lang) -> String {
     v.join(lang.pick("，", ", "))
 }
 
-impl Say for Reason {
+impl Say for Reason<'_> {
     fn say(&self, lang: Lang) -> String {
         match (self, lang) {
             (Reason::OnRoute { route }, Lang::Zh) => format!("属于路线“{}”", route.zh),
@@ -225,7 +225,7 @@ impl Say for Reason {
     }
 }
 
-impl Say for StartReason {
+impl Say for StartReason<'_> {
     fn say(&self, lang: Lang) -> String {
         match (self, lang) {
             (StartReason::Age(p), Lang::Zh) => format!("宝宝满{}", p.zh()),
@@ -240,7 +240,7 @@ impl Say for StartReason {
     }
 }
 
-impl Say for Pending {
+impl Say for Pending<'_> {
     fn say(&self, lang: Lang) -> String {
         match lang {
             Lang::Zh => format!("从“{}”办完之日起算{}", self.step.zh, self.rule.zh()),
@@ -253,7 +253,7 @@ impl Say for Pending {
     }
 }
 
-impl Say for Warning {
+impl Say for Warning<'_> {
     fn say(&self, lang: Lang) -> String {
         match (self, lang) {
             (Warning::Stale { playbook, reviewed }, Lang::Zh) => format!(
@@ -312,7 +312,7 @@ impl Say for Warning {
     }
 }
 
-impl Say for RouteWhy {
+impl Say for RouteWhy<'_> {
     fn say(&self, lang: Lang) -> String {
         match (self, lang) {
             (RouteWhy::Started { route, step }, Lang::Zh) => {
@@ -351,7 +351,8 @@ impl Say for RouteWhy {
 /// A tip as shown to one family.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShownTip<'a> {
-    pub text: String,
+    /// The tip's text, borrowed unless it has placeholders to fill.
+    pub text: std::borrow::Cow<'a, str>,
     pub source: Option<&'a crate::playbook::Cite>,
 }
 
@@ -360,7 +361,7 @@ pub struct ShownTip<'a> {
 pub struct RouteChoice<'a> {
     pub route: &'a Route,
     /// Why this route.
-    pub why: RouteWhy,
+    pub why: RouteWhy<'a>,
     /// Routes passed over, with what the family does not meet.
     pub passed_over: Vec<(&'a Route, Vec<Unmet>)>,
 }
@@ -383,7 +384,7 @@ pub struct Plan<'a> {
     /// The steps that do not apply, with why.
     pub not_applicable: Vec<PlanStep<'a>>,
     /// Things the parent must know about the plan's reliability.
-    pub warnings: Vec<Warning>,
+    pub warnings: Vec<Warning<'a>>,
 }
 
 impl<'a> Plan<'a> {
@@ -649,7 +650,7 @@ pub fn plan<'a>(
             let from = idx
                 .deadline_from(k)
                 .map(|n| (done_by_id[n], &playbook.steps[idx.first(n)]));
-            let deadline = deadline_of(step, &env, progress, from, &mut warnings);
+            let deadline = deadline_of(step, idx.number(k), &env, progress, from, &mut warnings);
             own.push(
                 deadline
                     .0
@@ -712,8 +713,8 @@ pub fn plan<'a>(
             .collect();
 
         // Earliest start: a scheduled age, and the lead times of done prerequisites.
-        let mut earliest: Option<(NaiveDate, StartReason)> = None;
-        let mut later = |date: NaiveDate, reason: StartReason| {
+        let mut earliest: Option<(NaiveDate, StartReason<'a>)> = None;
+        let mut later = |date: NaiveDate, reason: StartReason<'a>| {
             if earliest.as_ref().is_none_or(|(d, _)| date > *d) {
                 earliest = Some((date, reason));
             }
@@ -727,7 +728,7 @@ pub fn plan<'a>(
             if let (Some(lead), Some(done)) = (pre.lead_time, done_of[j]) {
                 let d = lead.min.after(done, calendar);
                 if d.estimated {
-                    warnings.estimated(calendar, done, d.date, pre);
+                    warnings.estimated(calendar, done, d.date, pre, idx.number(applicable_at[j]));
                 }
                 later(
                     d.date,
@@ -758,7 +759,8 @@ pub fn plan<'a>(
             Status::Ready
         };
 
-        let mut why = Vec::new();
+        // The route, and the condition or "every family": at most two reasons.
+        let mut why = Vec::with_capacity(2);
         if let Some(r) = &step.route
             && let Some(route) = playbook.route(r)
         {
@@ -768,7 +770,7 @@ pub fn plan<'a>(
         }
         match &step.when {
             Some(when) => why.push(Reason::Holds {
-                condition: when.to_string(),
+                condition: when,
                 values: when.values(&env),
             }),
             None if step.route.is_none() => why.push(Reason::Everyone),
@@ -936,27 +938,38 @@ impl Lists {
 /// The plan's warnings as they are gathered: estimated dates are collected into one warning
 /// per plan, listing the steps (each once).
 #[derive(Default)]
-struct Warnings {
-    stale: Option<Warning>,
+struct Warnings<'a> {
+    stale: Option<Warning<'a>>,
     years: std::collections::BTreeSet<i32>,
-    steps: Vec<Title>,
-    /// The ids of the steps in `steps`.
-    seen: HashSet<String>,
+    steps: Vec<Title<'a>>,
+    /// Whether the step with each id number (see `StepIndex`) is in `steps`.
+    seen: Vec<bool>,
     conditions: Vec<String>,
 }
 
-impl Warnings {
-    /// A date of `title` counted from `from` to `to` crossed years not known.
-    fn estimated(&mut self, calendar: &Calendar, from: NaiveDate, to: NaiveDate, step: &Step) {
+impl<'a> Warnings<'a> {
+    /// A date of `step` (whose id has the number `n`) counted from `from` to `to` crossed years
+    /// not known.
+    fn estimated(
+        &mut self,
+        calendar: &Calendar,
+        from: NaiveDate,
+        to: NaiveDate,
+        step: &'a Step,
+        n: usize,
+    ) {
         self.years.extend(calendar.unknown_years(from, to));
-        if self.seen.insert(step.id.clone()) {
+        if n >= self.seen.len() {
+            self.seen.resize(n + 1, false);
+        }
+        if !std::mem::replace(&mut self.seen[n], true) {
             self.steps
                 .push(Title::new(&step.title, step.title_en.as_ref()));
         }
     }
 
-    fn finish(self) -> Vec<Warning> {
-        let mut out: Vec<Warning> = self.stale.into_iter().collect();
+    fn finish(self) -> Vec<Warning<'a>> {
+        let mut out: Vec<Warning<'a>> = self.stale.into_iter().collect();
         if !self.steps.is_empty() || !self.conditions.is_empty() {
             out.push(Warning::Estimated {
                 years: self.years.into_iter().collect(),
@@ -968,16 +981,18 @@ impl Warnings {
     }
 }
 
-type DeadlineResult = (Option<DeadlineInfo>, Option<Pending>);
+type DeadlineResult<'a> = (Option<DeadlineInfo<'a>>, Option<Pending<'a>>);
 
-fn deadline_of(
-    step: &Step,
+/// The deadline of `step`, whose id has the number `n`.
+fn deadline_of<'a>(
+    step: &'a Step,
+    n: usize,
     env: &FamilyEnv<'_>,
     progress: &Progress,
     // For a deadline counting from a step of the playbook: when it was done, and its title.
-    from_step: Option<(Option<NaiveDate>, &Step)>,
-    warnings: &mut Warnings,
-) -> DeadlineResult {
+    from_step: Option<(Option<NaiveDate>, &'a Step)>,
+    warnings: &mut Warnings<'a>,
+) -> DeadlineResult<'a> {
     let (birth, calendar) = (env.birth(), env.calendar);
     let Some(d) = &step.deadline else {
         return (None, None);
@@ -985,7 +1000,7 @@ fn deadline_of(
     let (from, from_step) = match &d.from {
         Anchor::Birth => (birth, None),
         Anchor::Step(id) => match from_step.map_or_else(|| progress.get(id).copied(), |f| f.0) {
-            Some(done) => (done, Some(id.clone())),
+            Some(done) => (done, Some(id.as_str())),
             None => {
                 let title = from_step.map_or_else(
                     || Title::new(id, None),
@@ -1007,7 +1022,7 @@ fn deadline_of(
         Anchor::Step(_) => d.rule.last_day(from, calendar),
     };
     if last.estimated {
-        warnings.estimated(calendar, from, last.date, step);
+        warnings.estimated(calendar, from, last.date, step, n);
     }
     let office = step.in_person || step.channel == Channel::Office;
     let office_day = (office && !calendar.is_working_day(last.date))
