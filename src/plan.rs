@@ -610,15 +610,22 @@ pub fn plan<'a>(
     let route = choose_route(playbook, &idx, &done_by_id, &env);
     let route_id = route.as_ref().map(|r| r.route.id.as_str());
 
-    // Which steps apply (with their places in `playbook.steps`), and the dates of those that
-    // do, in one pass over the steps.
+    // What the plan shows of each step (the values behind its reason, its materials and tips) is
+    // evaluated with an env of its own: the warning lists the conditions estimated while
+    // deciding what applies first, then those met in what is shown, although both are now
+    // evaluated in the same pass over the steps.
+    let shown = FamilyEnv::new(playbook, profile, today, calendar);
+
+    // One pass over the playbook's steps, while each step's data is in cache: which steps apply
+    // (with their places in `playbook.steps`), and of those that do, all that depends only on
+    // the step and the family (dates, reasons, materials, tips). What depends on other steps
+    // (prerequisites, lead times, status, number) is added once all are known.
     let birth = profile.birth_date;
     // Sized for every step to apply (most do): a large playbook's lists are not copied as they
     // grow.
     let all = playbook.steps.len();
-    let mut applicable: Vec<&Step> = Vec::with_capacity(all);
+    let mut steps: Vec<PlanStep<'a>> = Vec::with_capacity(all);
     let mut applicable_at: Vec<usize> = Vec::with_capacity(all);
-    let mut deadlines = Vec::with_capacity(all);
     // A step's own date, for the order: its deadline, else its scheduled start.
     let mut own: Vec<Option<NaiveDate>> = Vec::with_capacity(all);
     let mut not_applicable = Vec::new();
@@ -643,120 +650,32 @@ pub fn plan<'a>(
         if let Some(when) = &step.when {
             why.extend(when.unmet(&env).into_iter().map(Reason::Unmet));
         }
-        if why.is_empty() {
-            applicable.push(step);
-            applicable_at.push(k);
-            // The step a deadline counts from: when it was done, and its title.
-            let from = idx
-                .deadline_from(k)
-                .map(|n| (done_by_id[n], &playbook.steps[idx.first(n)]));
-            let deadline = deadline_of(step, idx.number(k), &env, progress, from, &mut warnings);
-            own.push(
-                deadline
-                    .0
-                    .as_ref()
-                    .map(|d| d.date)
-                    .or_else(|| step.start.map(|p| env.age_end(p).date)),
-            );
-            deadlines.push(deadline);
-        } else {
+        if !why.is_empty() {
             not_applicable.push((k, step, why));
+            continue;
         }
-    }
-    // The applicable step with each id (the last one, should there be several).
-    let mut applicable_by_id: Vec<Option<usize>> = vec![None; idx.ids()];
-    for (i, &k) in applicable_at.iter().enumerate() {
-        applicable_by_id[idx.number(k)] = Some(i);
-    }
-    // When a step id exists on several routes, only the applicable variant is listed.
-    not_applicable.retain(|(k, _, _)| applicable_by_id[idx.number(*k)].is_none());
-    // The day each applicable step was done.
-    let done_of: Vec<Option<NaiveDate>> = applicable_at
-        .iter()
-        .map(|&k| done_by_id[idx.number(k)])
-        .collect();
-    // Applicable prerequisites, in the order required.
-    let mut prereqs = Lists::with_capacity(applicable.len(), idx.requires_len());
-    for &k in &applicable_at {
-        prereqs.push(idx.requires(k).iter().filter_map(|&n| applicable_by_id[n]));
-    }
-    // The applicable steps that wait for each one, in playbook order (once per edge).
-    let dependents = prereqs.reversed();
-
-    // Order: prerequisites first, then the earliest date, then playbook order.
-    let order = order(&own, &prereqs, &dependents, birth);
-    // Reused for each step's list of the steps it unblocks.
-    let mut unblocks_scratch: Vec<usize> = Vec::new();
-
-    let mut number_of = vec![0; applicable.len()];
-    for (n, &i) in order.iter().enumerate() {
-        number_of[i] = n + 1;
-    }
-    // Built in playbook order (memory order: a large playbook stays cache-friendly, and the
-    // warnings list steps in playbook order), then each step is moved to its number.
-    let mut steps: Vec<PlanStep<'a>> = Vec::with_capacity(applicable.len());
-    for i in 0..applicable.len() {
-        let step = applicable[i];
-        // Each step is placed once: its dates move into the plan.
-        let (deadline, deadline_pending) = std::mem::take(&mut deadlines[i]);
-        let done_on = done_of[i];
-        let prerequisites: Vec<&str> = prereqs
-            .of(i)
-            .iter()
-            .map(|&j| applicable[j].id.as_str())
-            .collect();
-        let open: Vec<&str> = prereqs
-            .of(i)
-            .iter()
-            .filter(|&&j| done_of[j].is_none())
-            .map(|&j| applicable[j].id.as_str())
-            .collect();
-
-        // Earliest start: a scheduled age, and the lead times of done prerequisites.
-        let mut earliest: Option<(NaiveDate, StartReason<'a>)> = None;
-        let mut later = |date: NaiveDate, reason: StartReason<'a>| {
-            if earliest.as_ref().is_none_or(|(d, _)| date > *d) {
-                earliest = Some((date, reason));
-            }
-        };
-        if let Some(start) = step.start {
-            let d = env.age_end(start);
-            later(d.date, StartReason::Age(start));
-        }
-        for &j in prereqs.of(i) {
-            let pre = applicable[j];
-            if let (Some(lead), Some(done)) = (pre.lead_time, done_of[j]) {
-                let d = lead.min.after(done, calendar);
-                if d.estimated {
-                    warnings.estimated(calendar, done, d.date, pre, idx.number(applicable_at[j]));
-                }
-                later(
-                    d.date,
-                    StartReason::LeadTime {
-                        step: Title::new(&pre.title, pre.title_en.as_ref()),
-                        range: lead,
-                    },
-                );
-            }
-        }
+        applicable_at.push(k);
+        // The step a deadline counts from: when it was done, and its title.
+        let from = idx
+            .deadline_from(k)
+            .map(|n| (done_by_id[n], &playbook.steps[idx.first(n)]));
+        let (deadline, deadline_pending) =
+            deadline_of(step, idx.number(k), &env, progress, from, &mut warnings);
+        // A scheduled start; lead times of prerequisites may put it later.
+        let start = step.start.map(|p| (env.age_end(p).date, p));
+        own.push(
+            deadline
+                .as_ref()
+                .map(|d| d.date)
+                .or(start.map(|(date, _)| date)),
+        );
+        let done_on = done_by_id[idx.number(k)];
         let expected = match (step.lead_time, done_on) {
             (Some(lead), Some(done)) => Some((
                 lead.min.after(done, calendar).date,
                 lead.max.after(done, calendar).date,
             )),
             _ => None,
-        };
-
-        let status = if done_on.is_some() {
-            Status::Done
-        } else if deadline.as_ref().is_some_and(|d| d.date < today) {
-            Status::Overdue
-        } else if !open.is_empty() {
-            Status::Blocked
-        } else if earliest.as_ref().is_some_and(|(d, _)| *d > today) {
-            Status::Waiting
-        } else {
-            Status::Ready
         };
 
         // The route, and the condition or "every family": at most two reasons.
@@ -771,51 +690,123 @@ pub fn plan<'a>(
         match &step.when {
             Some(when) => why.push(Reason::Holds {
                 condition: when,
-                values: when.values(&env),
+                values: when.values(&shown),
             }),
             None if step.route.is_none() => why.push(Reason::Everyone),
             None => {}
         }
 
-        let unblocks_sorted = &mut unblocks_scratch;
-        unblocks_sorted.clear();
-        unblocks_sorted.extend_from_slice(dependents.of(i));
-        // A step that names the same prerequisite twice unblocks once.
-        unblocks_sorted.dedup();
-        unblocks_sorted.sort_by_key(|k| number_of[*k]);
-
         steps.push(PlanStep {
-            number: Some(number_of[i]),
+            // Set below, once the order is known.
+            number: None,
+            // Set below, once the prerequisites are known.
+            status: Status::Ready,
             step,
-            status,
             deadline,
             deadline_pending,
-            earliest_start: earliest.as_ref().map(|(d, _)| *d),
-            start_reason: earliest.map(|(_, r)| r),
+            earliest_start: start.map(|(date, _)| date),
+            start_reason: start.map(|(_, p)| StartReason::Age(p)),
             done_on,
             expected,
             why,
             materials: step
                 .materials
                 .iter()
-                .filter(|m| m.when.as_ref().is_none_or(|w| w.eval(&env)))
+                .filter(|m| m.when.as_ref().is_none_or(|w| w.eval(&shown)))
                 .collect(),
             tips: step
                 .tips
                 .iter()
-                .filter(|t| t.when.as_ref().is_none_or(|w| w.eval(&env)))
+                .filter(|t| t.when.as_ref().is_none_or(|w| w.eval(&shown)))
                 .map(|t: &'a Tip| ShownTip {
-                    text: crate::condition::fill(&t.text, &env),
+                    text: crate::condition::fill(&t.text, &shown),
                     source: t.source.as_ref(),
                 })
                 .collect(),
-            open_prerequisites: open,
-            prerequisites,
-            unblocks: unblocks_sorted
-                .iter()
-                .map(|&k| applicable[k].id.as_str())
-                .collect(),
+            open_prerequisites: Vec::new(),
+            prerequisites: Vec::new(),
+            unblocks: Vec::new(),
         });
+    }
+    // The applicable step with each id (the last one, should there be several).
+    let mut applicable_by_id: Vec<Option<usize>> = vec![None; idx.ids()];
+    for (i, &k) in applicable_at.iter().enumerate() {
+        applicable_by_id[idx.number(k)] = Some(i);
+    }
+    // When a step id exists on several routes, only the applicable variant is listed.
+    not_applicable.retain(|(k, _, _)| applicable_by_id[idx.number(*k)].is_none());
+    // The day each applicable step was done, its id and its lead time, side by side (the
+    // second pass looks these up for each prerequisite).
+    let done_of: Vec<Option<NaiveDate>> = steps.iter().map(|s| s.done_on).collect();
+    let ids: Vec<&'a str> = steps.iter().map(|s| s.step.id.as_str()).collect();
+    let lead_of: Vec<Option<crate::period::Range>> =
+        steps.iter().map(|s| s.step.lead_time).collect();
+    // Applicable prerequisites, in the order required.
+    let mut prereqs = Lists::with_capacity(steps.len(), idx.requires_len());
+    for &k in &applicable_at {
+        prereqs.push(idx.requires(k).iter().filter_map(|&n| applicable_by_id[n]));
+    }
+    // The applicable steps that wait for each one, in playbook order (once per edge).
+    let dependents = prereqs.reversed();
+
+    // Order: prerequisites first, then the earliest date, then playbook order.
+    let order = order(&own, &prereqs, &dependents, birth);
+    let mut number_of = vec![0; steps.len()];
+    for (n, &i) in order.iter().enumerate() {
+        number_of[i] = n + 1;
+    }
+    // Reused for each step's list of the steps it unblocks.
+    let mut unblocks: Vec<usize> = Vec::new();
+
+    // Second pass, still in playbook order (the warnings list steps in the order met): what
+    // depends on the other steps. Then each step is moved to its number.
+    for (i, s) in steps.iter_mut().enumerate() {
+        s.number = Some(number_of[i]);
+        s.prerequisites = prereqs.of(i).iter().map(|&j| ids[j]).collect();
+        s.open_prerequisites = prereqs
+            .of(i)
+            .iter()
+            .filter(|&&j| done_of[j].is_none())
+            .map(|&j| ids[j])
+            .collect();
+
+        // Earliest start: the scheduled age (set above), and the lead times of done
+        // prerequisites.
+        for &j in prereqs.of(i) {
+            if let (Some(lead), Some(done)) = (lead_of[j], done_of[j]) {
+                let pre = &playbook.steps[applicable_at[j]];
+                let d = lead.min.after(done, calendar);
+                if d.estimated {
+                    warnings.estimated(calendar, done, d.date, pre, idx.number(applicable_at[j]));
+                }
+                if s.earliest_start.is_none_or(|e| d.date > e) {
+                    s.earliest_start = Some(d.date);
+                    s.start_reason = Some(StartReason::LeadTime {
+                        step: Title::new(&pre.title, pre.title_en.as_ref()),
+                        range: lead,
+                    });
+                }
+            }
+        }
+
+        s.status = if s.done_on.is_some() {
+            Status::Done
+        } else if s.deadline.as_ref().is_some_and(|d| d.date < today) {
+            Status::Overdue
+        } else if !s.open_prerequisites.is_empty() {
+            Status::Blocked
+        } else if s.earliest_start.is_some_and(|d| d > today) {
+            Status::Waiting
+        } else {
+            Status::Ready
+        };
+
+        unblocks.clear();
+        unblocks.extend_from_slice(dependents.of(i));
+        // A step that names the same prerequisite twice unblocks once.
+        unblocks.dedup();
+        unblocks.sort_by_key(|k| number_of[*k]);
+        s.unblocks = unblocks.iter().map(|&k| ids[k]).collect();
     }
     put_in_order(&mut steps, &mut number_of);
 
@@ -844,13 +835,15 @@ pub fn plan<'a>(
         })
         .collect();
 
-    if !env.estimated.borrow().0.is_empty() {
-        warnings
-            .years
-            .extend(env.estimated_years.borrow().iter().copied());
-        warnings
-            .conditions
-            .extend(env.estimated.borrow().0.iter().cloned());
+    // The conditions estimated while deciding what applies, then those met in what is shown.
+    for env in [env, shown] {
+        let (estimated, _) = env.estimated.into_inner();
+        warnings.years.extend(env.estimated_years.into_inner());
+        for c in estimated {
+            if !warnings.conditions.contains(&c) {
+                warnings.conditions.push(c);
+            }
+        }
     }
     let warnings = warnings.finish();
 
