@@ -626,6 +626,11 @@ pub fn plan<'a>(
     let all = playbook.steps.len();
     let mut steps: Vec<PlanStep<'a>> = Vec::with_capacity(all);
     let mut applicable_at: Vec<usize> = Vec::with_capacity(all);
+    // The id, done day and lead time of each applicable step, side by side: the second pass
+    // looks these up for each prerequisite.
+    let mut ids: Vec<&'a str> = Vec::with_capacity(all);
+    let mut done_of: Vec<Option<NaiveDate>> = Vec::with_capacity(all);
+    let mut lead_of: Vec<Option<crate::period::Range>> = Vec::with_capacity(all);
     // A step's own date, for the order: its deadline, else its scheduled start.
     let mut own: Vec<Option<NaiveDate>> = Vec::with_capacity(all);
     let mut not_applicable = Vec::new();
@@ -670,6 +675,9 @@ pub fn plan<'a>(
                 .or(start.map(|(date, _)| date)),
         );
         let done_on = done_by_id[idx.number(k)];
+        ids.push(&step.id);
+        done_of.push(done_on);
+        lead_of.push(step.lead_time);
         let expected = match (step.lead_time, done_on) {
             (Some(lead), Some(done)) => Some((
                 lead.min.after(done, calendar).date,
@@ -735,12 +743,6 @@ pub fn plan<'a>(
     }
     // When a step id exists on several routes, only the applicable variant is listed.
     not_applicable.retain(|(k, _, _)| applicable_by_id[idx.number(*k)].is_none());
-    // The day each applicable step was done, its id and its lead time, side by side (the
-    // second pass looks these up for each prerequisite).
-    let done_of: Vec<Option<NaiveDate>> = steps.iter().map(|s| s.done_on).collect();
-    let ids: Vec<&'a str> = steps.iter().map(|s| s.step.id.as_str()).collect();
-    let lead_of: Vec<Option<crate::period::Range>> =
-        steps.iter().map(|s| s.step.lead_time).collect();
     // Applicable prerequisites, in the order required.
     let mut prereqs = Lists::with_capacity(steps.len(), idx.requires_len());
     for &k in &applicable_at {
@@ -759,7 +761,7 @@ pub fn plan<'a>(
     let mut unblocks: Vec<usize> = Vec::new();
 
     // Second pass, still in playbook order (the warnings list steps in the order met): what
-    // depends on the other steps. Then each step is moved to its number.
+    // depends on the other steps.
     for (i, s) in steps.iter_mut().enumerate() {
         s.number = Some(number_of[i]);
         s.prerequisites = prereqs.of(i).iter().map(|&j| ids[j]).collect();
@@ -808,7 +810,14 @@ pub fn plan<'a>(
         unblocks.sort_by_key(|k| number_of[*k]);
         s.unblocks = unblocks.iter().map(|&k| ids[k]).collect();
     }
-    put_in_order(&mut steps, &mut number_of);
+    // In plan order. Each step is moved once, in a loop that does nothing else: the processor
+    // fetches many steps at once (swapping each step into its place, one after another, waits
+    // for each in turn).
+    let mut slots: Vec<Option<PlanStep<'a>>> = steps.into_iter().map(Some).collect();
+    let steps: Vec<PlanStep<'a>> = order
+        .iter()
+        .map(|&i| slots[i].take().expect("the order has each step once"))
+        .collect();
 
     let not_applicable = not_applicable
         .into_iter()
@@ -857,20 +866,6 @@ pub fn plan<'a>(
         steps,
         not_applicable,
         warnings,
-    }
-}
-
-/// Moves each item to its number (1-based): the item at `i` goes to `number[i] - 1`. In place,
-/// by following the permutation's cycles: each swap puts one item where it belongs, so a large
-/// plan is neither copied nor sorted. `number` must be a permutation of `1..=items.len()`; it
-/// ends as `1, 2, 3, …`.
-fn put_in_order<T>(items: &mut [T], number: &mut [usize]) {
-    for i in 0..items.len() {
-        while number[i] - 1 != i {
-            let j = number[i] - 1;
-            items.swap(i, j);
-            number.swap(i, j);
-        }
     }
 }
 
@@ -1181,15 +1176,6 @@ mod tests {
         assert_eq!(dependents.of(0), &[1, 2, 3]);
         assert_eq!(dependents.of(1), &[2, 2]);
         assert!(dependents.of(2).is_empty() && dependents.of(3).is_empty());
-    }
-
-    #[test]
-    fn put_in_order_moves_each_item_to_its_number() {
-        let mut items = ['c', 'a', 'e', 'b', 'd'];
-        let mut number = [3, 1, 5, 2, 4];
-        put_in_order(&mut items, &mut number);
-        assert_eq!(items, ['a', 'b', 'c', 'd', 'e']);
-        assert_eq!(number, [1, 2, 3, 4, 5]);
     }
 
     #[test]
