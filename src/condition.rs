@@ -80,7 +80,7 @@ impl crate::lang::Say for Unmet {
 }
 
 /// A comparison operator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Op {
     Eq,
     Ne,
@@ -121,7 +121,7 @@ impl fmt::Display for Op {
 }
 
 /// A parsed condition.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Expr {
     /// A true/false fact.
     Flag(String),

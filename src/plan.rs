@@ -11,6 +11,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BinaryHeap, HashSet};
+use std::rc::Rc;
 
 /// What the engine knows about the family.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,7 +125,8 @@ pub enum Reason<'a> {
     /// The step's condition holds, with the family's values.
     Holds {
         condition: &'a Expr,
-        values: Vec<Shown>,
+        /// Shared by the steps with the same condition.
+        values: Rc<[Shown]>,
     },
     /// A step for every family.
     Everyone,
@@ -634,6 +636,7 @@ pub fn plan<'a>(
     // A step's own date, for the order: its deadline, else its scheduled start.
     let mut own: Vec<Option<NaiveDate>> = Vec::with_capacity(all);
     let mut not_applicable = Vec::new();
+    let mut evaluated = Evaluated::new(idx.conditions());
     for (k, step) in playbook.steps.iter().enumerate() {
         let mut why = Vec::new();
         let on_route = match (&step.route, route_id) {
@@ -653,7 +656,8 @@ pub fn plan<'a>(
             why.push(Reason::OtherRoute { route });
         }
         if let Some(when) = &step.when {
-            why.extend(when.unmet(&env).into_iter().map(Reason::Unmet));
+            let unmet = evaluated.unmet(idx.when(k), when, &env);
+            why.extend(unmet.into_iter().map(Reason::Unmet));
         }
         if !why.is_empty() {
             not_applicable.push((k, step, why));
@@ -698,7 +702,7 @@ pub fn plan<'a>(
         match &step.when {
             Some(when) => why.push(Reason::Holds {
                 condition: when,
-                values: when.values(&shown),
+                values: evaluated.values(idx.when(k), when, &shown),
             }),
             None if step.route.is_none() => why.push(Reason::Everyone),
             None => {}
@@ -717,16 +721,20 @@ pub fn plan<'a>(
             done_on,
             expected,
             why,
+            // A material or tip without a condition is not read here (the index knows).
             materials: step
                 .materials
                 .iter()
-                .filter(|m| m.when.as_ref().is_none_or(|w| w.eval(&shown)))
+                .zip(idx.material_when(k))
+                .filter(|(m, n)| n.is_none_or(|n| evaluated.holds(n, || &m.when, &shown)))
+                .map(|(m, _)| m)
                 .collect(),
             tips: step
                 .tips
                 .iter()
-                .filter(|t| t.when.as_ref().is_none_or(|w| w.eval(&shown)))
-                .map(|t: &'a Tip| ShownTip {
+                .zip(idx.tip_when(k))
+                .filter(|(t, n)| n.is_none_or(|n| evaluated.holds(n, || &t.when, &shown)))
+                .map(|(t, _): (&'a Tip, _)| ShownTip {
                     text: crate::condition::fill(&t.text, &shown),
                     source: t.source.as_ref(),
                 })
@@ -866,6 +874,58 @@ pub fn plan<'a>(
         steps,
         not_applicable,
         warnings,
+    }
+}
+
+/// The family's conditions, each evaluated once, by its number in the playbook's `StepIndex`:
+/// many steps, materials and tips share a condition, and evaluating one reads its expression,
+/// names and values from all over the playbook (at 10,000 steps, far more than the cache holds).
+/// Evaluating is deterministic, so a condition noted as estimated the first time it is evaluated
+/// would be noted again each time: the warning is the same.
+struct Evaluated {
+    /// Why a condition does not hold (empty when it holds), to decide what applies.
+    unmet: Vec<Option<Vec<Unmet>>>,
+    /// Whether it holds, for materials and tips.
+    holds: Vec<Option<bool>>,
+    /// The family's values it names, shown with a step's reason.
+    values: Vec<Option<Rc<[Shown]>>>,
+}
+
+impl Evaluated {
+    fn new(conditions: usize) -> Evaluated {
+        Evaluated {
+            unmet: vec![None; conditions],
+            holds: vec![None; conditions],
+            values: vec![None; conditions],
+        }
+    }
+
+    /// Why `when`, numbered `n`, does not hold (empty, without allocating, when it holds).
+    fn unmet(&mut self, n: Option<usize>, when: &Expr, env: &FamilyEnv<'_>) -> Vec<Unmet> {
+        match n {
+            Some(n) => self.unmet[n].get_or_insert_with(|| when.unmet(env)).clone(),
+            None => when.unmet(env),
+        }
+    }
+
+    /// Whether the condition numbered `n` holds (`when` gives it, read only the first time).
+    fn holds<'e>(
+        &mut self,
+        n: usize,
+        when: impl FnOnce() -> &'e Option<Expr>,
+        env: &FamilyEnv<'_>,
+    ) -> bool {
+        *self.holds[n].get_or_insert_with(|| when().as_ref().is_none_or(|w| w.eval(env)))
+    }
+
+    /// The family's values that `when`, numbered `n`, names.
+    fn values(&mut self, n: Option<usize>, when: &Expr, env: &FamilyEnv<'_>) -> Rc<[Shown]> {
+        match n {
+            Some(n) => self.values[n]
+                .get_or_insert_with(|| when.values(env).into())
+                .clone(),
+            None => when.values(env).into(),
+        }
     }
 }
 

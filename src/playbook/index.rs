@@ -1,7 +1,9 @@
 //! Where each step id is in a playbook, worked out once when the playbook is checked, so that
-//! planning finds prerequisites and progress by number instead of looking steps up by name.
+//! planning finds prerequisites and progress by number instead of looking steps up by name, and
+//! evaluates each distinct condition once.
 
 use super::{Anchor, Step};
+use crate::condition::Expr;
 use std::collections::HashMap;
 
 /// The ids of a playbook's steps, numbered in order of first appearance (route variants of one
@@ -20,6 +22,19 @@ pub struct StepIndex {
     requires_from: Vec<usize>,
     /// The number of the step a deadline counts from, by step.
     deadline_from: Vec<Option<usize>>,
+    /// The number of each step's condition, by step. Equal conditions have the same number: a
+    /// plan evaluates each once for the family, however many steps, materials and tips share
+    /// it, instead of reading each copy (its names and values are all over the heap).
+    when: Vec<Option<usize>>,
+    /// The numbers of the conditions of each step's materials, in order (`None`: no condition),
+    /// for step `k`: `material_when[material_from[k]..material_from[k + 1]]`.
+    material_when: Vec<Option<usize>>,
+    material_from: Vec<usize>,
+    /// The same for the steps' tips.
+    tip_when: Vec<Option<usize>>,
+    tip_from: Vec<usize>,
+    /// How many different conditions.
+    conditions: usize,
 }
 
 impl StepIndex {
@@ -50,6 +65,37 @@ impl StepIndex {
                 _ => None,
             })
             .collect();
+        // Equal conditions, numbered in order of first appearance.
+        fn condition_number<'s>(
+            numbers: &mut HashMap<&'s Expr, usize>,
+            when: &'s Option<Expr>,
+        ) -> Option<usize> {
+            when.as_ref().map(|w| {
+                let next = numbers.len();
+                *numbers.entry(w).or_insert(next)
+            })
+        }
+        let mut conditions = HashMap::new();
+        let when = steps
+            .iter()
+            .map(|s| condition_number(&mut conditions, &s.when))
+            .collect();
+        let (mut material_when, mut material_from) = (Vec::new(), vec![0]);
+        let (mut tip_when, mut tip_from) = (Vec::new(), vec![0]);
+        for s in steps {
+            material_when.extend(
+                s.materials
+                    .iter()
+                    .map(|m| condition_number(&mut conditions, &m.when)),
+            );
+            material_from.push(material_when.len());
+            tip_when.extend(
+                s.tips
+                    .iter()
+                    .map(|t| condition_number(&mut conditions, &t.when)),
+            );
+            tip_from.push(tip_when.len());
+        }
         StepIndex {
             by_id,
             number,
@@ -57,11 +103,18 @@ impl StepIndex {
             requires,
             requires_from,
             deadline_from,
+            when,
+            material_when,
+            material_from,
+            tip_when,
+            tip_from,
+            conditions: conditions.len(),
         }
     }
 
     /// Whether this index can be for `steps` (as many steps). Only the length is compared, to
-    /// keep planning free of lookups by name: a playbook's steps are not changed once checked.
+    /// keep planning free of lookups by name and of reading every step: a playbook's steps
+    /// (their prerequisites, conditions, materials and tips) are not changed once checked.
     pub fn fits(&self, steps: &[Step]) -> bool {
         self.number.len() == steps.len()
     }
@@ -99,5 +152,25 @@ impl StepIndex {
     /// The number of the step whose completion starts the deadline of step `k`.
     pub fn deadline_from(&self, k: usize) -> Option<usize> {
         self.deadline_from[k]
+    }
+
+    /// How many different conditions the steps, materials and tips have.
+    pub fn conditions(&self) -> usize {
+        self.conditions
+    }
+
+    /// The number of the condition of step `k` (`None`: it has none).
+    pub fn when(&self, k: usize) -> Option<usize> {
+        self.when[k]
+    }
+
+    /// The numbers of the conditions of the materials of step `k`, in order.
+    pub fn material_when(&self, k: usize) -> &[Option<usize>] {
+        &self.material_when[self.material_from[k]..self.material_from[k + 1]]
+    }
+
+    /// The numbers of the conditions of the tips of step `k`, in order.
+    pub fn tip_when(&self, k: usize) -> &[Option<usize>] {
+        &self.tip_when[self.tip_from[k]..self.tip_from[k + 1]]
     }
 }
