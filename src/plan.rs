@@ -353,9 +353,21 @@ impl Say for RouteWhy<'_> {
 /// A tip as shown to one family.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShownTip<'a> {
-    /// The tip's text, borrowed unless it has placeholders to fill.
-    pub text: std::borrow::Cow<'a, str>,
-    pub source: Option<&'a crate::playbook::Cite>,
+    pub tip: &'a Tip,
+    /// The text with the family's values in its placeholders; `None`: it has none (a plan
+    /// does not read the texts it need not fill).
+    filled: Option<String>,
+}
+
+impl<'a> ShownTip<'a> {
+    /// The text as shown to the family.
+    pub fn text(&self) -> &str {
+        self.filled.as_deref().unwrap_or(&self.tip.text)
+    }
+
+    pub fn source(&self) -> Option<&'a crate::playbook::Cite> {
+        self.tip.source.as_ref()
+    }
 }
 
 /// The route taken, and why.
@@ -637,22 +649,21 @@ pub fn plan<'a>(
     let mut own: Vec<Option<NaiveDate>> = Vec::with_capacity(all);
     let mut not_applicable = Vec::new();
     let mut evaluated = Evaluated::new(idx.conditions());
+    // The routes by their numbers in the index (see `StepIndex::route`), and the family's.
+    let routes: Vec<Option<&'a Route>> = idx
+        .route_ids()
+        .iter()
+        .map(|id| playbook.route(id))
+        .collect();
+    let chosen = route_id.and_then(|id| idx.route_ids().iter().position(|r| r == id));
     for (k, step) in playbook.steps.iter().enumerate() {
         let mut why = Vec::new();
-        let on_route = match (&step.route, route_id) {
-            (None, _) => true,
-            (Some(r), Some(chosen)) => r == chosen,
-            (Some(_), None) => false,
-        };
-        if !on_route {
-            let route = step
-                .route
-                .as_deref()
-                .and_then(|r| playbook.route(r))
-                .map_or_else(
-                    || Title::new("", None),
-                    |r| Title::new(&r.title, r.title_en.as_ref()),
-                );
+        let step_route = idx.route(k);
+        if step_route.is_some_and(|r| Some(r) != chosen) {
+            let route = step_route.and_then(|r| routes[r]).map_or_else(
+                || Title::new("", None),
+                |r| Title::new(&r.title, r.title_en.as_ref()),
+            );
             why.push(Reason::OtherRoute { route });
         }
         if let Some(when) = &step.when {
@@ -692,9 +703,7 @@ pub fn plan<'a>(
 
         // The route, and the condition or "every family": at most two reasons.
         let mut why = Vec::with_capacity(2);
-        if let Some(r) = &step.route
-            && let Some(route) = playbook.route(r)
-        {
+        if let Some(route) = step_route.and_then(|r| routes[r]) {
             why.push(Reason::OnRoute {
                 route: Title::new(&route.title, route.title_en.as_ref()),
             });
@@ -704,7 +713,7 @@ pub fn plan<'a>(
                 condition: when,
                 values: evaluated.values(idx.when(k), when, &shown),
             }),
-            None if step.route.is_none() => why.push(Reason::Everyone),
+            None if step_route.is_none() => why.push(Reason::Everyone),
             None => {}
         }
 
@@ -732,11 +741,11 @@ pub fn plan<'a>(
             tips: step
                 .tips
                 .iter()
-                .zip(idx.tip_when(k))
-                .filter(|(t, n)| n.is_none_or(|n| evaluated.holds(n, || &t.when, &shown)))
-                .map(|(t, _): (&'a Tip, _)| ShownTip {
-                    text: crate::condition::fill(&t.text, &shown),
-                    source: t.source.as_ref(),
+                .zip(idx.tip_when(k).iter().zip(idx.tip_fills(k)))
+                .filter(|(t, (n, _))| n.is_none_or(|n| evaluated.holds(n, || &t.when, &shown)))
+                .map(|(tip, (_, &fills)): (&'a Tip, _)| ShownTip {
+                    tip,
+                    filled: fills.then(|| crate::condition::fill(&tip.text, &shown).into_owned()),
                 })
                 .collect(),
             open_prerequisites: Vec::new(),

@@ -33,6 +33,12 @@ pub struct StepIndex {
     /// The same for the steps' tips.
     tip_when: Vec<Option<usize>>,
     tip_from: Vec<usize>,
+    /// Whether each tip has placeholders to fill, side by side with `tip_when`.
+    tip_fills: Vec<bool>,
+    /// The route each step is on (`None`: every route), as a number in `route_ids`.
+    route: Vec<Option<usize>>,
+    /// The routes the steps are on, in order of first appearance.
+    route_ids: Vec<String>,
     /// How many different conditions.
     conditions: usize,
 }
@@ -82,6 +88,9 @@ impl StepIndex {
             .collect();
         let (mut material_when, mut material_from) = (Vec::new(), vec![0]);
         let (mut tip_when, mut tip_from) = (Vec::new(), vec![0]);
+        let mut tip_fills = Vec::new();
+        let mut route_ids: Vec<String> = Vec::new();
+        let mut route = Vec::with_capacity(steps.len());
         for s in steps {
             material_when.extend(
                 s.materials
@@ -95,6 +104,13 @@ impl StepIndex {
                     .map(|t| condition_number(&mut conditions, &t.when)),
             );
             tip_from.push(tip_when.len());
+            tip_fills.extend(s.tips.iter().map(|t| t.text.contains('{')));
+            route.push(s.route.as_ref().map(|r| {
+                route_ids.iter().position(|id| id == r).unwrap_or_else(|| {
+                    route_ids.push(r.clone());
+                    route_ids.len() - 1
+                })
+            }));
         }
         StepIndex {
             by_id,
@@ -108,6 +124,9 @@ impl StepIndex {
             material_from,
             tip_when,
             tip_from,
+            tip_fills,
+            route,
+            route_ids,
             conditions: conditions.len(),
         }
     }
@@ -172,5 +191,20 @@ impl StepIndex {
     /// The numbers of the conditions of the tips of step `k`, in order.
     pub fn tip_when(&self, k: usize) -> &[Option<usize>] {
         &self.tip_when[self.tip_from[k]..self.tip_from[k + 1]]
+    }
+
+    /// Whether each tip of step `k` has placeholders to fill.
+    pub fn tip_fills(&self, k: usize) -> &[bool] {
+        &self.tip_fills[self.tip_from[k]..self.tip_from[k + 1]]
+    }
+
+    /// The number of the route step `k` is on (`None`: every route).
+    pub fn route(&self, k: usize) -> Option<usize> {
+        self.route[k]
+    }
+
+    /// The ids of the routes the steps are on, by number.
+    pub fn route_ids(&self) -> &[String] {
+        &self.route_ids
     }
 }

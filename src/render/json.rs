@@ -106,7 +106,7 @@ pub fn step<'a>(plan: &'a Plan<'_>, s: &'a PlanStep<'_>, lang: Lang) -> StepJson
         open_prerequisites: s.open_prerequisites.clone(),
         unblocks: s.unblocks.clone(),
         materials: s.materials.clone(),
-        tips: s.tips.iter().map(|t| &*t.text).collect(),
+        tips: s.tips.iter().map(|t| t.text()).collect(),
         missed: s.step.missed.as_deref(),
         why: s.why.iter().map(|w| w.say(lang)).collect(),
         source: source(plan.playbook, &s.step.source),

@@ -117,7 +117,7 @@ pub fn render(plan: &Plan<'_>, lang: Lang) -> String {
             }
         }
         for t in &s.tips {
-            out.push_str(&format!("  - {}{}\n", l("提示：", "Tip: "), t.text));
+            out.push_str(&format!("  - {}{}\n", l("提示：", "Tip: "), t.text()));
         }
         if let Some(missed) = &s.step.missed {
             out.push_str(&format!("  - {}{missed}\n", l("逾期后果：", "If missed: ")));

@@ -114,7 +114,7 @@ fn body(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> Vec<String> {
     if !s.tips.is_empty() {
         lines.push(label("提示：", "Tips:"));
         for t in &s.tips {
-            lines.push(format!("  - {}", t.text));
+            lines.push(format!("  - {}", t.text()));
         }
     }
     if let Some(missed) = &step.missed {
@@ -345,7 +345,7 @@ pub fn show(plan: &Plan<'_>, s: &PlanStep<'_>, calendar: &Calendar, lang: Lang) 
         ));
     }
     for t in &s.tips {
-        if let Some(c) = t.source
+        if let Some(c) = t.source()
             && c != &s.step.source
         {
             out.push_str(&format!(
