@@ -615,11 +615,10 @@ pub fn plan<'a>(
     // Steps and progress by the number of their id, not by name (see `StepIndex`).
     let idx = playbook.step_index();
     let mut done_by_id: Vec<Option<NaiveDate>> = vec![None; idx.ids()];
-    for (id, day) in progress {
-        if let Some(n) = idx.id_number(id) {
-            done_by_id[n] = Some(*day);
-        }
-    }
+    idx.each_known(
+        progress.iter().map(|(id, day)| (id.as_str(), *day)),
+        |n, day| done_by_id[n] = Some(day),
+    );
 
     let route = choose_route(playbook, &idx, &done_by_id, &env);
     let route_id = route.as_ref().map(|r| r.route.id.as_str());

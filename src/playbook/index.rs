@@ -10,8 +10,12 @@ use std::collections::HashMap;
 /// step share a number), and the steps' references as those numbers.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct StepIndex {
-    /// The number of each id.
-    by_id: HashMap<String, usize>,
+    /// The ids, sorted, one after the other in one string: a family's progress (sorted by id
+    /// too) is matched to them in one sweep over both, through one block of memory, instead of
+    /// a hash lookup each (at 10,000 steps, most miss the cache).
+    sorted_ids: String,
+    /// For each id in `sorted_ids`, in order: where it ends there, and its number.
+    sorted: Vec<(usize, usize)>,
     /// The number of each step's id, by step.
     number: Vec<usize>,
     /// The first step with each id, by number.
@@ -45,13 +49,13 @@ pub struct StepIndex {
 
 impl StepIndex {
     pub fn new(steps: &[Step]) -> StepIndex {
-        let mut by_id: HashMap<String, usize> = HashMap::with_capacity(steps.len());
+        let mut by_id: HashMap<&str, usize> = HashMap::with_capacity(steps.len());
         let mut first = Vec::new();
         let number: Vec<usize> = steps
             .iter()
             .enumerate()
             .map(|(k, s)| {
-                *by_id.entry(s.id.clone()).or_insert_with(|| {
+                *by_id.entry(&s.id).or_insert_with(|| {
                     first.push(k);
                     first.len() - 1
                 })
@@ -61,13 +65,27 @@ impl StepIndex {
         let mut requires_from = Vec::with_capacity(steps.len() + 1);
         requires_from.push(0);
         for s in steps {
-            requires.extend(s.requires.iter().filter_map(|r| by_id.get(r).copied()));
+            requires.extend(
+                s.requires
+                    .iter()
+                    .filter_map(|r| by_id.get(r.as_str()).copied()),
+            );
             requires_from.push(requires.len());
         }
+        let mut sorted: Vec<(&str, usize)> = by_id.iter().map(|(&id, &n)| (id, n)).collect();
+        sorted.sort_unstable();
+        let mut sorted_ids = String::with_capacity(sorted.iter().map(|(id, _)| id.len()).sum());
+        let sorted = sorted
+            .into_iter()
+            .map(|(id, n)| {
+                sorted_ids.push_str(id);
+                (sorted_ids.len(), n)
+            })
+            .collect();
         let deadline_from = steps
             .iter()
             .map(|s| match s.deadline.as_ref().map(|d| &d.from) {
-                Some(Anchor::Step(id)) => by_id.get(id).copied(),
+                Some(Anchor::Step(id)) => by_id.get(id.as_str()).copied(),
                 _ => None,
             })
             .collect();
@@ -113,7 +131,8 @@ impl StepIndex {
             }));
         }
         StepIndex {
-            by_id,
+            sorted_ids,
+            sorted,
             number,
             first,
             requires,
@@ -143,9 +162,43 @@ impl StepIndex {
         self.first.len()
     }
 
+    /// The `i`th id in sorted order.
+    fn sorted_id(&self, i: usize) -> &str {
+        let start = i.checked_sub(1).map_or(0, |before| self.sorted[before].0);
+        &self.sorted_ids[start..self.sorted[i].0]
+    }
+
     /// The number of the id `id`.
     pub fn id_number(&self, id: &str) -> Option<usize> {
-        self.by_id.get(id).copied()
+        let (mut lo, mut hi) = (0, self.sorted.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.sorted_id(mid).cmp(id) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Equal => return Some(self.sorted[mid].1),
+                std::cmp::Ordering::Greater => hi = mid,
+            }
+        }
+        None
+    }
+
+    /// Calls `f` with the number of each id of `by_id` that the playbook has, and its value.
+    /// `by_id` must be sorted by id, each id once (as a map's entries are): both lists are
+    /// read once, in order.
+    pub fn each_known<'i, T>(
+        &self,
+        by_id: impl IntoIterator<Item = (&'i str, T)>,
+        mut f: impl FnMut(usize, T),
+    ) {
+        let mut known = (0..self.sorted.len())
+            .map(|i| (self.sorted_id(i), self.sorted[i].1))
+            .peekable();
+        for (id, value) in by_id {
+            while known.next_if(|&(k, _)| k < id).is_some() {}
+            if let Some((_, n)) = known.next_if(|&(k, _)| k == id) {
+                f(n, value);
+            }
+        }
     }
 
     /// The number of the id of step `k`.
@@ -206,5 +259,43 @@ impl StepIndex {
     /// The ids of the routes the steps are on, by number.
     pub fn route_ids(&self) -> &[String] {
         &self.route_ids
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::registry::Registry;
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn ids_are_found_by_search_and_by_sweep() {
+        let playbook = Registry::embedded().load("hebei").unwrap();
+        let idx = playbook.step_index();
+        for (k, step) in playbook.steps.iter().enumerate() {
+            assert_eq!(idx.id_number(&step.id), Some(idx.number(k)), "{}", step.id);
+        }
+        assert_eq!(idx.id_number(""), None);
+        assert_eq!(idx.id_number("zzz-not-a-step"), None);
+
+        // Every other step, and ids the playbook does not have, sorted as a map's keys are.
+        let mut progress: BTreeMap<String, usize> = playbook
+            .steps
+            .iter()
+            .enumerate()
+            .step_by(2)
+            .map(|(k, s)| (s.id.clone(), k))
+            .collect();
+        progress.insert("0-before-all".into(), usize::MAX);
+        progress.insert("zzz-after-all".into(), usize::MAX);
+        let mut found = Vec::new();
+        idx.each_known(progress.iter().map(|(id, &k)| (id.as_str(), k)), |n, k| {
+            found.push((n, k))
+        });
+        let expected: Vec<(usize, usize)> = progress
+            .values()
+            .filter(|&&k| k != usize::MAX)
+            .map(|&k| (idx.number(k), k))
+            .collect();
+        assert_eq!(found, expected);
     }
 }
