@@ -637,7 +637,8 @@ pub fn plan<'a>(
     // Sized for every step to apply (most do): a large playbook's lists are not copied as they
     // grow.
     let all = playbook.steps.len();
-    let mut steps: Vec<PlanStep<'a>> = Vec::with_capacity(all);
+    // Each applicable step, in playbook order, until it is moved into the plan.
+    let mut slots: Vec<Option<PlanStep<'a>>> = Vec::with_capacity(all);
     let mut applicable_at: Vec<usize> = Vec::with_capacity(all);
     // The id, done day and lead time of each applicable step, side by side: the second pass
     // looks these up for each prerequisite.
@@ -716,7 +717,7 @@ pub fn plan<'a>(
             None => {}
         }
 
-        steps.push(PlanStep {
+        slots.push(Some(PlanStep {
             // Set below, once the order is known.
             number: None,
             // Set below, once the prerequisites are known.
@@ -750,7 +751,7 @@ pub fn plan<'a>(
             open_prerequisites: Vec::new(),
             prerequisites: Vec::new(),
             unblocks: Vec::new(),
-        });
+        }));
     }
     // The applicable step with each id (the last one, should there be several).
     let mut applicable_by_id: Vec<Option<usize>> = vec![None; idx.ids()];
@@ -760,7 +761,7 @@ pub fn plan<'a>(
     // When a step id exists on several routes, only the applicable variant is listed.
     not_applicable.retain(|(k, _, _)| applicable_by_id[idx.number(*k)].is_none());
     // Applicable prerequisites, in the order required.
-    let mut prereqs = Lists::with_capacity(steps.len(), idx.requires_len());
+    let mut prereqs = Lists::with_capacity(slots.len(), idx.requires_len());
     for &k in &applicable_at {
         prereqs.push(idx.requires(k).iter().filter_map(|&n| applicable_by_id[n]));
     }
@@ -769,17 +770,36 @@ pub fn plan<'a>(
 
     // Order: prerequisites first, then the earliest date, then playbook order.
     let order = order(&own, &prereqs, &dependents, birth);
-    let mut number_of = vec![0; steps.len()];
+    let mut number_of = vec![0; slots.len()];
     for (n, &i) in order.iter().enumerate() {
         number_of[i] = n + 1;
     }
     // Reused for each step's list of the steps it unblocks.
     let mut unblocks: Vec<usize> = Vec::new();
 
-    // Second pass, still in playbook order (the warnings list steps in the order met): what
-    // depends on the other steps.
-    for (i, s) in steps.iter_mut().enumerate() {
-        s.number = Some(number_of[i]);
+    // The latest lead time of each step's done prerequisites (the first, of equal ones), in
+    // playbook order: the warning lists the steps whose dates are estimated in the order met.
+    let mut lead_start: Vec<Option<(NaiveDate, usize)>> = vec![None; slots.len()];
+    for (i, latest) in lead_start.iter_mut().enumerate() {
+        for &j in prereqs.of(i) {
+            if let (Some(lead), Some(done)) = (lead_of[j], done_of[j]) {
+                let d = lead.min.after(done, calendar);
+                if d.estimated {
+                    let k = applicable_at[j];
+                    warnings.estimated(calendar, done, d.date, &playbook.steps[k], idx.number(k));
+                }
+                if latest.is_none_or(|(date, _)| d.date > date) {
+                    *latest = Some((d.date, j));
+                }
+            }
+        }
+    }
+
+    // The plan, in order: each step is moved in once, with what depends on the other steps.
+    let mut steps: Vec<PlanStep<'a>> = Vec::with_capacity(slots.len());
+    for (n, &i) in order.iter().enumerate() {
+        let mut s = slots[i].take().expect("the order has each step once");
+        s.number = Some(n + 1);
         s.prerequisites = prereqs.of(i).iter().map(|&j| ids[j]).collect();
         s.open_prerequisites = prereqs
             .of(i)
@@ -788,23 +808,17 @@ pub fn plan<'a>(
             .map(|&j| ids[j])
             .collect();
 
-        // Earliest start: the scheduled age (set above), and the lead times of done
-        // prerequisites.
-        for &j in prereqs.of(i) {
-            if let (Some(lead), Some(done)) = (lead_of[j], done_of[j]) {
-                let pre = &playbook.steps[applicable_at[j]];
-                let d = lead.min.after(done, calendar);
-                if d.estimated {
-                    warnings.estimated(calendar, done, d.date, pre, idx.number(applicable_at[j]));
-                }
-                if s.earliest_start.is_none_or(|e| d.date > e) {
-                    s.earliest_start = Some(d.date);
-                    s.start_reason = Some(StartReason::LeadTime {
-                        step: Title::new(&pre.title, pre.title_en.as_ref()),
-                        range: lead,
-                    });
-                }
-            }
+        // Earliest start: the scheduled age (set above), unless a prerequisite's result comes
+        // later.
+        if let Some((date, j)) = lead_start[i]
+            && s.earliest_start.is_none_or(|start| date > start)
+        {
+            let pre = &playbook.steps[applicable_at[j]];
+            s.earliest_start = Some(date);
+            s.start_reason = Some(StartReason::LeadTime {
+                step: Title::new(&pre.title, pre.title_en.as_ref()),
+                range: lead_of[j].expect("a lead time was counted"),
+            });
         }
 
         s.status = if s.done_on.is_some() {
@@ -825,15 +839,8 @@ pub fn plan<'a>(
         unblocks.dedup();
         unblocks.sort_by_key(|k| number_of[*k]);
         s.unblocks = unblocks.iter().map(|&k| ids[k]).collect();
+        steps.push(s);
     }
-    // In plan order. Each step is moved once, in a loop that does nothing else: the processor
-    // fetches many steps at once (swapping each step into its place, one after another, waits
-    // for each in turn).
-    let mut slots: Vec<Option<PlanStep<'a>>> = steps.into_iter().map(Some).collect();
-    let steps: Vec<PlanStep<'a>> = order
-        .iter()
-        .map(|&i| slots[i].take().expect("the order has each step once"))
-        .collect();
 
     let not_applicable = not_applicable
         .into_iter()
