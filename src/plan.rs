@@ -354,9 +354,9 @@ impl Say for RouteWhy<'_> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShownTip<'a> {
     pub tip: &'a Tip,
-    /// The text with the family's values in its placeholders; `None`: it has none (a plan
-    /// does not read the texts it need not fill).
-    filled: Option<String>,
+    /// The text with the family's values in its placeholders (shared by the tips with this
+    /// text); `None`: it has none (a plan does not read the texts it need not fill).
+    filled: Option<Rc<str>>,
 }
 
 impl<'a> ShownTip<'a> {
@@ -649,6 +649,8 @@ pub fn plan<'a>(
     let mut own: Vec<Option<NaiveDate>> = Vec::with_capacity(all);
     let mut not_applicable = Vec::new();
     let mut evaluated = Evaluated::new(idx.conditions());
+    // Tip texts with the family's values, by their numbers in the index (each filled once).
+    let mut filled: Vec<Option<Rc<str>>> = vec![None; idx.fills()];
     // The routes by their numbers in the index (see `StepIndex::route`), and the family's.
     let routes: Vec<Option<&'a Route>> = idx
         .route_ids()
@@ -743,9 +745,13 @@ pub fn plan<'a>(
                 .iter()
                 .zip(idx.tip_when(k).iter().zip(idx.tip_fills(k)))
                 .filter(|(t, (n, _))| n.is_none_or(|n| evaluated.holds(n, || &t.when, &shown)))
-                .map(|(tip, (_, &fills)): (&'a Tip, _)| ShownTip {
+                .map(|(tip, (_, fills)): (&'a Tip, _)| ShownTip {
                     tip,
-                    filled: fills.then(|| crate::condition::fill(&tip.text, &shown).into_owned()),
+                    filled: fills.map(|n| {
+                        filled[n]
+                            .get_or_insert_with(|| crate::condition::fill(&tip.text, &shown).into())
+                            .clone()
+                    }),
                 })
                 .collect(),
             open_prerequisites: Vec::new(),

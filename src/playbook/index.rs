@@ -37,8 +37,11 @@ pub struct StepIndex {
     /// The same for the steps' tips.
     tip_when: Vec<Option<usize>>,
     tip_from: Vec<usize>,
-    /// Whether each tip has placeholders to fill, side by side with `tip_when`.
-    tip_fills: Vec<bool>,
+    /// For each tip with placeholders to fill, side by side with `tip_when`, the number of its
+    /// text: equal texts have the same number, and a plan fills each once.
+    tip_fills: Vec<Option<usize>>,
+    /// How many different texts with placeholders.
+    fills: usize,
     /// The route each step is on (`None`: every route), as a number in `route_ids`.
     route: Vec<Option<usize>>,
     /// The routes the steps are on, in order of first appearance.
@@ -107,6 +110,7 @@ impl StepIndex {
         let (mut material_when, mut material_from) = (Vec::new(), vec![0]);
         let (mut tip_when, mut tip_from) = (Vec::new(), vec![0]);
         let mut tip_fills = Vec::new();
+        let mut fills: HashMap<&str, usize> = HashMap::new();
         let mut route_ids: Vec<String> = Vec::new();
         let mut route = Vec::with_capacity(steps.len());
         for s in steps {
@@ -122,7 +126,12 @@ impl StepIndex {
                     .map(|t| condition_number(&mut conditions, &t.when)),
             );
             tip_from.push(tip_when.len());
-            tip_fills.extend(s.tips.iter().map(|t| t.text.contains('{')));
+            tip_fills.extend(s.tips.iter().map(|t| {
+                t.text.contains('{').then(|| {
+                    let next = fills.len();
+                    *fills.entry(&t.text).or_insert(next)
+                })
+            }));
             route.push(s.route.as_ref().map(|r| {
                 route_ids.iter().position(|id| id == r).unwrap_or_else(|| {
                     route_ids.push(r.clone());
@@ -144,6 +153,7 @@ impl StepIndex {
             tip_when,
             tip_from,
             tip_fills,
+            fills: fills.len(),
             route,
             route_ids,
             conditions: conditions.len(),
@@ -226,6 +236,11 @@ impl StepIndex {
         self.deadline_from[k]
     }
 
+    /// How many different tip texts have placeholders.
+    pub fn fills(&self) -> usize {
+        self.fills
+    }
+
     /// How many different conditions the steps, materials and tips have.
     pub fn conditions(&self) -> usize {
         self.conditions
@@ -246,8 +261,8 @@ impl StepIndex {
         &self.tip_when[self.tip_from[k]..self.tip_from[k + 1]]
     }
 
-    /// Whether each tip of step `k` has placeholders to fill.
-    pub fn tip_fills(&self, k: usize) -> &[bool] {
+    /// The numbers of the texts of the tips of step `k` that have placeholders to fill.
+    pub fn tip_fills(&self, k: usize) -> &[Option<usize>] {
         &self.tip_fills[self.tip_from[k]..self.tip_from[k + 1]]
     }
 
