@@ -102,15 +102,32 @@ pub struct PlanStep<'a> {
     pub materials: Vec<&'a Material>,
     /// The tips that fit the family, placeholders filled.
     pub tips: Vec<ShownTip<'a>>,
-    /// Applicable prerequisites not yet done.
-    pub open_prerequisites: Vec<&'a str>,
-    /// Applicable prerequisites.
-    pub prerequisites: Vec<&'a str>,
-    /// Applicable steps that wait for this one.
-    pub unblocks: Vec<&'a str>,
+    /// The ids of the applicable prerequisites, then of those not done yet, then of the
+    /// applicable steps that wait for this one: one list (one allocation) for the three (see
+    /// `prerequisites`, `open_prerequisites`, `unblocks`).
+    links: Box<[&'a str]>,
+    /// Where the open prerequisites start in `links`.
+    open_at: usize,
+    /// Where the steps that wait for this one start in `links`.
+    unblocks_at: usize,
 }
 
-impl PlanStep<'_> {
+impl<'a> PlanStep<'a> {
+    /// Applicable prerequisites.
+    pub fn prerequisites(&self) -> &[&'a str] {
+        &self.links[..self.open_at]
+    }
+
+    /// Applicable prerequisites not yet done.
+    pub fn open_prerequisites(&self) -> &[&'a str] {
+        &self.links[self.open_at..self.unblocks_at]
+    }
+
+    /// Applicable steps that wait for this one.
+    pub fn unblocks(&self) -> &[&'a str] {
+        &self.links[self.unblocks_at..]
+    }
+
     /// Days from today to the deadline (negative when past).
     pub fn days_left(&self, today: NaiveDate) -> Option<i64> {
         self.deadline.as_ref().map(|d| (d.date - today).num_days())
@@ -754,9 +771,9 @@ pub fn plan<'a>(
                     }),
                 })
                 .collect(),
-            open_prerequisites: Vec::new(),
-            prerequisites: Vec::new(),
-            unblocks: Vec::new(),
+            links: Box::default(),
+            open_at: 0,
+            unblocks_at: 0,
         }));
     }
     // The applicable step with each id (the last one, should there be several).
@@ -806,13 +823,23 @@ pub fn plan<'a>(
     for (n, &i) in order.iter().enumerate() {
         let mut s = slots[i].take().expect("the order has each step once");
         s.number = Some(n + 1);
-        s.prerequisites = prereqs.of(i).iter().map(|&j| ids[j]).collect();
-        s.open_prerequisites = prereqs
-            .of(i)
-            .iter()
-            .filter(|&&j| done_of[j].is_none())
-            .map(|&j| ids[j])
-            .collect();
+        unblocks.clear();
+        unblocks.extend_from_slice(dependents.of(i));
+        // A step that names the same prerequisite twice unblocks once.
+        unblocks.dedup();
+        unblocks.sort_by_key(|k| number_of[*k]);
+        let pre = prereqs.of(i);
+        let mut links = Vec::with_capacity(2 * pre.len() + unblocks.len());
+        links.extend(pre.iter().map(|&j| ids[j]));
+        s.open_at = links.len();
+        links.extend(
+            pre.iter()
+                .filter(|&&j| done_of[j].is_none())
+                .map(|&j| ids[j]),
+        );
+        s.unblocks_at = links.len();
+        links.extend(unblocks.iter().map(|&k| ids[k]));
+        s.links = links.into_boxed_slice();
 
         // Earliest start: the scheduled age (set above), unless a prerequisite's result comes
         // later.
@@ -831,20 +858,13 @@ pub fn plan<'a>(
             Status::Done
         } else if s.deadline.as_ref().is_some_and(|d| d.date < today) {
             Status::Overdue
-        } else if !s.open_prerequisites.is_empty() {
+        } else if !s.open_prerequisites().is_empty() {
             Status::Blocked
         } else if s.earliest_start.is_some_and(|d| d > today) {
             Status::Waiting
         } else {
             Status::Ready
         };
-
-        unblocks.clear();
-        unblocks.extend_from_slice(dependents.of(i));
-        // A step that names the same prerequisite twice unblocks once.
-        unblocks.dedup();
-        unblocks.sort_by_key(|k| number_of[*k]);
-        s.unblocks = unblocks.iter().map(|&k| ids[k]).collect();
         steps.push(s);
     }
 
@@ -867,9 +887,9 @@ pub fn plan<'a>(
             why,
             materials: Vec::new(),
             tips: Vec::new(),
-            open_prerequisites: Vec::new(),
-            prerequisites: Vec::new(),
-            unblocks: Vec::new(),
+            links: Box::default(),
+            open_at: 0,
+            unblocks_at: 0,
         })
         .collect();
 
