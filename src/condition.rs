@@ -18,6 +18,7 @@
 
 use crate::facts::{FACTS, FactType, Value, closest};
 use crate::period::{Period, Unit};
+use std::borrow::Cow;
 use std::fmt;
 
 /// Numeric values derived from the birth date and today.
@@ -79,7 +80,7 @@ impl crate::lang::Say for Unmet {
 }
 
 /// A comparison operator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Op {
     Eq,
     Ne,
@@ -120,7 +121,7 @@ impl fmt::Display for Op {
 }
 
 /// A parsed condition.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Expr {
     /// A true/false fact.
     Flag(String),
@@ -589,9 +590,20 @@ impl Expr {
 
     /// The family's values of the facts this condition mentions, and its age limits' dates.
     pub fn values(&self, env: &dyn Env) -> Vec<Shown> {
-        let mut out: Vec<Shown> = Vec::new();
+        // Sized for every value (most conditions name one or two): a plan holds many of these.
+        let mut out: Vec<Shown> = Vec::with_capacity(self.value_count());
         self.walk_values(env, &mut out);
         out
+    }
+
+    /// How many values `values` finds at most (before removing repeats).
+    fn value_count(&self) -> usize {
+        match self {
+            Expr::Flag(_) | Expr::Compare(..) | Expr::In(..) | Expr::Age(..) => 1,
+            Expr::Named(_) => 0,
+            Expr::Not(inner) => inner.value_count(),
+            Expr::And(parts) | Expr::Or(parts) => parts.iter().map(Expr::value_count).sum(),
+        }
     }
 
     fn walk_values(&self, env: &dyn Env, out: &mut Vec<Shown>) {
@@ -851,10 +863,14 @@ pub fn placeholders(text: &str) -> Result<Vec<Placeholder>, ConditionError> {
     Ok(out)
 }
 
-/// Fills the placeholders of a checked text with the family's values.
-pub fn fill(text: &str, env: &dyn Env) -> String {
+/// Fills the placeholders of a checked text with the family's values. A text without
+/// placeholders (most tips) is borrowed as it is.
+pub fn fill<'t>(text: &'t str, env: &dyn Env) -> Cow<'t, str> {
+    if !text.contains('{') {
+        return Cow::Borrowed(text);
+    }
     let Ok(parts) = placeholders(text) else {
-        return text.to_string();
+        return Cow::Borrowed(text);
     };
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
@@ -867,7 +883,7 @@ pub fn fill(text: &str, env: &dyn Env) -> String {
         last = p.range.end;
     }
     out.push_str(&text[last..]);
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]

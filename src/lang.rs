@@ -73,27 +73,25 @@ impl<T: Say + ?Sized> fmt::Display for In<'_, T> {
     }
 }
 
-/// A title with its English form where the playbook gives one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Title {
-    pub zh: String,
-    pub en: Option<String>,
+/// A title with its English form where the playbook gives one, borrowed from the playbook (a
+/// plan names many steps; it does not copy their titles).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Title<'a> {
+    pub zh: &'a str,
+    pub en: Option<&'a str>,
 }
 
-impl Title {
-    pub fn new(zh: &str, en: Option<&str>) -> Title {
-        Title {
-            zh: zh.to_string(),
-            en: en.map(str::to_owned),
-        }
+impl<'a> Title<'a> {
+    pub fn new(zh: &'a str, en: Option<&'a str>) -> Title<'a> {
+        Title { zh, en }
     }
 }
 
-impl Say for Title {
+impl Say for Title<'_> {
     fn say(&self, lang: Lang) -> String {
-        match (lang, &self.en) {
-            (Lang::En, Some(en)) => en.clone(),
-            _ => self.zh.clone(),
+        match (lang, self.en) {
+            (Lang::En, Some(en)) => en.to_string(),
+            _ => self.zh.to_string(),
         }
     }
 }

@@ -2,7 +2,7 @@
 //! ordered plan. Pure: no IO, no clock.
 
 use crate::calendar::{Calendar, WorkDate};
-use crate::condition::{Env, Op, Shown, Unmet};
+use crate::condition::{Env, Expr, Op, Shown, Unmet};
 use crate::facts::{Facts, Value};
 use crate::lang::{Lang, Say, Title};
 use crate::period::{Period, Rule};
@@ -11,6 +11,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BinaryHeap, HashSet};
+use std::rc::Rc;
 
 /// What the engine knows about the family.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,13 +67,13 @@ impl Status {
 
 /// A step's deadline, counted.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DeadlineInfo {
+pub struct DeadlineInfo<'a> {
     pub date: NaiveDate,
     pub rule: Rule,
     /// Day 0 of the count.
     pub from: NaiveDate,
     /// `None`: from the birth; else the step whose completion starts the count.
-    pub from_step: Option<String>,
+    pub from_step: Option<&'a str>,
     /// An unknown year's holidays were counted as weekends only.
     pub estimated: bool,
     /// For an office visit whose deadline falls on a day off: the last working day before it.
@@ -86,30 +87,47 @@ pub struct PlanStep<'a> {
     pub number: Option<usize>,
     pub step: &'a Step,
     pub status: Status,
-    pub deadline: Option<DeadlineInfo>,
+    pub deadline: Option<DeadlineInfo<'a>>,
     /// Why there is no deadline date yet: it counts from a step not done.
-    pub deadline_pending: Option<Pending>,
+    pub deadline_pending: Option<Pending<'a>>,
     /// Not before this day.
     pub earliest_start: Option<NaiveDate>,
     /// Why not before `earliest_start`.
-    pub start_reason: Option<StartReason>,
+    pub start_reason: Option<StartReason<'a>>,
     pub done_on: Option<NaiveDate>,
     /// When the step's result is expected, from its lead time (once done).
     pub expected: Option<(NaiveDate, NaiveDate)>,
     /// Why the step applies (or not).
-    pub why: Vec<Reason>,
+    pub why: Vec<Reason<'a>>,
     pub materials: Vec<&'a Material>,
     /// The tips that fit the family, placeholders filled.
     pub tips: Vec<ShownTip<'a>>,
-    /// Applicable prerequisites not yet done.
-    pub open_prerequisites: Vec<&'a str>,
-    /// Applicable prerequisites.
-    pub prerequisites: Vec<&'a str>,
-    /// Applicable steps that wait for this one.
-    pub unblocks: Vec<&'a str>,
+    /// The ids of the applicable prerequisites, then of those not done yet, then of the
+    /// applicable steps that wait for this one: one list (one allocation) for the three (see
+    /// `prerequisites`, `open_prerequisites`, `unblocks`).
+    links: Box<[&'a str]>,
+    /// Where the open prerequisites start in `links`.
+    open_at: usize,
+    /// Where the steps that wait for this one start in `links`.
+    unblocks_at: usize,
 }
 
-impl PlanStep<'_> {
+impl<'a> PlanStep<'a> {
+    /// Applicable prerequisites.
+    pub fn prerequisites(&self) -> &[&'a str] {
+        &self.links[..self.open_at]
+    }
+
+    /// Applicable prerequisites not yet done.
+    pub fn open_prerequisites(&self) -> &[&'a str] {
+        &self.links[self.open_at..self.unblocks_at]
+    }
+
+    /// Applicable steps that wait for this one.
+    pub fn unblocks(&self) -> &[&'a str] {
+        &self.links[self.unblocks_at..]
+    }
+
     /// Days from today to the deadline (negative when past).
     pub fn days_left(&self, today: NaiveDate) -> Option<i64> {
         self.deadline.as_ref().map(|d| (d.date - today).num_days())
@@ -118,45 +136,46 @@ impl PlanStep<'_> {
 
 /// Why a step applies, or does not.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Reason {
+pub enum Reason<'a> {
     /// The step is on the route the family takes.
-    OnRoute { route: Title },
+    OnRoute { route: Title<'a> },
     /// The step's condition holds, with the family's values.
     Holds {
-        condition: String,
-        values: Vec<Shown>,
+        condition: &'a Expr,
+        /// Shared by the steps with the same condition.
+        values: Rc<[Shown]>,
     },
     /// A step for every family.
     Everyone,
     /// The step belongs to a route the family does not take.
-    OtherRoute { route: Title },
+    OtherRoute { route: Title<'a> },
     /// A part of the step's condition the family does not meet.
     Unmet(Unmet),
 }
 
 /// Why a step cannot start before a day.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum StartReason {
+pub enum StartReason<'a> {
     /// A scheduled check: not before the baby is this old.
     Age(Period),
     /// A prerequisite's result comes this long after it was done.
     LeadTime {
-        step: Title,
+        step: Title<'a>,
         range: crate::period::Range,
     },
 }
 
 /// A deadline that counts from a step not done yet.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Pending {
+pub struct Pending<'a> {
     /// The title of the step the count starts from.
-    pub step: Title,
+    pub step: Title<'a>,
     pub rule: Rule,
 }
 
 /// Something the parent must know about the plan's reliability.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Warning {
+pub enum Warning<'a> {
     /// The playbook was last reviewed more than a year ago.
     Stale {
         playbook: String,
@@ -166,7 +185,7 @@ pub enum Warning {
     Estimated {
         years: Vec<i32>,
         /// The titles of the steps whose dates are estimates.
-        steps: Vec<Title>,
+        steps: Vec<Title<'a>>,
         /// The conditions that were evaluated with estimates.
         conditions: Vec<String>,
     },
@@ -174,15 +193,15 @@ pub enum Warning {
 
 /// Why the family takes its route.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RouteWhy {
+pub enum RouteWhy<'a> {
     /// A step only this route has is done: the family stays on it.
-    Started { route: Title, step: Title },
+    Started { route: Title<'a>, step: Title<'a> },
     /// The route's condition holds.
-    Eligible { condition: String, route: Title },
+    Eligible { condition: String, route: Title<'a> },
     /// The fallback, after the routes the family cannot take.
     Fallback {
-        route: Title,
-        passed_over: Option<(Title, Vec<Unmet>)>,
+        route: Title<'a>,
+        passed_over: Option<(Title<'a>, Vec<Unmet>)>,
     },
 }
 
@@ -191,7 +210,7 @@ fn values_text(values: &[Shown], lang: Lang) -> String {
     v.join(lang.pick("，", ", "))
 }
 
-impl Say for Reason {
+impl Say for Reason<'_> {
     fn say(&self, lang: Lang) -> String {
         match (self, lang) {
             (Reason::OnRoute { route }, Lang::Zh) => format!("属于路线“{}”", route.zh),
@@ -225,7 +244,7 @@ impl Say for Reason {
     }
 }
 
-impl Say for StartReason {
+impl Say for StartReason<'_> {
     fn say(&self, lang: Lang) -> String {
         match (self, lang) {
             (StartReason::Age(p), Lang::Zh) => format!("宝宝满{}", p.zh()),
@@ -240,7 +259,7 @@ impl Say for StartReason {
     }
 }
 
-impl Say for Pending {
+impl Say for Pending<'_> {
     fn say(&self, lang: Lang) -> String {
         match lang {
             Lang::Zh => format!("从“{}”办完之日起算{}", self.step.zh, self.rule.zh()),
@@ -253,7 +272,7 @@ impl Say for Pending {
     }
 }
 
-impl Say for Warning {
+impl Say for Warning<'_> {
     fn say(&self, lang: Lang) -> String {
         match (self, lang) {
             (Warning::Stale { playbook, reviewed }, Lang::Zh) => format!(
@@ -312,7 +331,7 @@ impl Say for Warning {
     }
 }
 
-impl Say for RouteWhy {
+impl Say for RouteWhy<'_> {
     fn say(&self, lang: Lang) -> String {
         match (self, lang) {
             (RouteWhy::Started { route, step }, Lang::Zh) => {
@@ -351,8 +370,21 @@ impl Say for RouteWhy {
 /// A tip as shown to one family.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShownTip<'a> {
-    pub text: String,
-    pub source: Option<&'a crate::playbook::Cite>,
+    pub tip: &'a Tip,
+    /// The text with the family's values in its placeholders (shared by the tips with this
+    /// text); `None`: it has none (a plan does not read the texts it need not fill).
+    filled: Option<Rc<str>>,
+}
+
+impl<'a> ShownTip<'a> {
+    /// The text as shown to the family.
+    pub fn text(&self) -> &str {
+        self.filled.as_deref().unwrap_or(&self.tip.text)
+    }
+
+    pub fn source(&self) -> Option<&'a crate::playbook::Cite> {
+        self.tip.source.as_ref()
+    }
 }
 
 /// The route taken, and why.
@@ -360,7 +392,7 @@ pub struct ShownTip<'a> {
 pub struct RouteChoice<'a> {
     pub route: &'a Route,
     /// Why this route.
-    pub why: RouteWhy,
+    pub why: RouteWhy<'a>,
     /// Routes passed over, with what the family does not meet.
     pub passed_over: Vec<(&'a Route, Vec<Unmet>)>,
 }
@@ -383,7 +415,7 @@ pub struct Plan<'a> {
     /// The steps that do not apply, with why.
     pub not_applicable: Vec<PlanStep<'a>>,
     /// Things the parent must know about the plan's reliability.
-    pub warnings: Vec<Warning>,
+    pub warnings: Vec<Warning<'a>>,
 }
 
 impl<'a> Plan<'a> {
@@ -600,142 +632,86 @@ pub fn plan<'a>(
     // Steps and progress by the number of their id, not by name (see `StepIndex`).
     let idx = playbook.step_index();
     let mut done_by_id: Vec<Option<NaiveDate>> = vec![None; idx.ids()];
-    for (id, day) in progress {
-        if let Some(n) = idx.id_number(id) {
-            done_by_id[n] = Some(*day);
-        }
-    }
+    idx.each_known(
+        progress.iter().map(|(id, day)| (id.as_str(), *day)),
+        |n, day| done_by_id[n] = Some(day),
+    );
 
     let route = choose_route(playbook, &idx, &done_by_id, &env);
     let route_id = route.as_ref().map(|r| r.route.id.as_ref());
 
-    // Which steps apply (with their places in `playbook.steps`), and the dates of those that
-    // do, in one pass over the steps.
+    // What the plan shows of each step (the values behind its reason, its materials and tips) is
+    // evaluated with an env of its own: the warning lists the conditions estimated while
+    // deciding what applies first, then those met in what is shown, although both are now
+    // evaluated in the same pass over the steps.
+    let shown = FamilyEnv::new(playbook, profile, today, calendar);
+
+    // One pass over the playbook's steps, while each step's data is in cache: which steps apply
+    // (with their places in `playbook.steps`), and of those that do, all that depends only on
+    // the step and the family (dates, reasons, materials, tips). What depends on other steps
+    // (prerequisites, lead times, status, number) is added once all are known.
     let birth = profile.birth_date;
-    let mut applicable: Vec<&Step> = Vec::new();
-    let mut applicable_at: Vec<usize> = Vec::new();
-    let mut deadlines = Vec::new();
+    // Sized for every step to apply (most do): a large playbook's lists are not copied as they
+    // grow.
+    let all = playbook.steps.len();
+    // Each applicable step, in playbook order, until it is moved into the plan.
+    let mut slots: Vec<Option<PlanStep<'a>>> = Vec::with_capacity(all);
+    let mut applicable_at: Vec<usize> = Vec::with_capacity(all);
+    // The id, done day and lead time of each applicable step, side by side: the second pass
+    // looks these up for each prerequisite.
+    let mut ids: Vec<&'a str> = Vec::with_capacity(all);
+    let mut done_of: Vec<Option<NaiveDate>> = Vec::with_capacity(all);
+    let mut lead_of: Vec<Option<crate::period::Range>> = Vec::with_capacity(all);
     // A step's own date, for the order: its deadline, else its scheduled start.
-    let mut own: Vec<Option<NaiveDate>> = Vec::new();
+    let mut own: Vec<Option<NaiveDate>> = Vec::with_capacity(all);
     let mut not_applicable = Vec::new();
+    let mut evaluated = Evaluated::new(idx.conditions());
+    // Tip texts with the family's values, by their numbers in the index (each filled once).
+    let mut filled: Vec<Option<Rc<str>>> = vec![None; idx.fills()];
+    // The routes by their numbers in the index (see `StepIndex::route`), and the family's.
+    let routes: Vec<Option<&'a Route>> = idx
+        .route_ids()
+        .iter()
+        .map(|id| playbook.route(id))
+        .collect();
+    let chosen = route_id.and_then(|id| idx.route_ids().iter().position(|r| r == id));
     for (k, step) in playbook.steps.iter().enumerate() {
         let mut why = Vec::new();
-        let on_route = match (&step.route, route_id) {
-            (None, _) => true,
-            (Some(r), Some(chosen)) => r == chosen,
-            (Some(_), None) => false,
-        };
-        if !on_route {
-            let route = step
-                .route
-                .as_deref()
-                .and_then(|r| playbook.route(r))
-                .map_or_else(
-                    || Title::new("", None),
-                    |r| Title::new(&r.title, r.title_en.as_deref()),
-                );
+        let step_route = idx.route(k);
+        if step_route.is_some_and(|r| Some(r) != chosen) {
+            let route = step_route.and_then(|r| routes[r]).map_or_else(
+                || Title::new("", None),
+                |r| Title::new(&r.title, r.title_en.as_deref()),
+            );
             why.push(Reason::OtherRoute { route });
         }
         if let Some(when) = &step.when {
-            why.extend(when.unmet(&env).into_iter().map(Reason::Unmet));
+            let unmet = evaluated.unmet(idx.when(k), when, &env);
+            why.extend(unmet.into_iter().map(Reason::Unmet));
         }
-        if why.is_empty() {
-            applicable.push(step);
-            applicable_at.push(k);
-            // The step a deadline counts from: when it was done, and its title.
-            let from = idx
-                .deadline_from(k)
-                .map(|n| (done_by_id[n], &playbook.steps[idx.first(n)]));
-            let deadline = deadline_of(step, &env, progress, from, &mut warnings);
-            own.push(
-                deadline
-                    .0
-                    .as_ref()
-                    .map(|d| d.date)
-                    .or_else(|| step.start.map(|p| env.age_end(p).date)),
-            );
-            deadlines.push(deadline);
-        } else {
+        if !why.is_empty() {
             not_applicable.push((k, step, why));
+            continue;
         }
-    }
-    // The applicable step with each id (the last one, should there be several).
-    let mut applicable_by_id: Vec<Option<usize>> = vec![None; idx.ids()];
-    for (i, &k) in applicable_at.iter().enumerate() {
-        applicable_by_id[idx.number(k)] = Some(i);
-    }
-    // When a step id exists on several routes, only the applicable variant is listed.
-    not_applicable.retain(|(k, _, _)| applicable_by_id[idx.number(*k)].is_none());
-    // The day each applicable step was done.
-    let done_of: Vec<Option<NaiveDate>> = applicable_at
-        .iter()
-        .map(|&k| done_by_id[idx.number(k)])
-        .collect();
-    // Applicable prerequisites, in the order required.
-    let mut prereqs = Lists::with_capacity(applicable.len(), idx.requires_len());
-    for &k in &applicable_at {
-        prereqs.push(idx.requires(k).iter().filter_map(|&n| applicable_by_id[n]));
-    }
-    // The applicable steps that wait for each one, in playbook order (once per edge).
-    let dependents = prereqs.reversed();
-
-    // Order: prerequisites first, then the earliest date, then playbook order.
-    let order = order(&own, &prereqs, &dependents, birth);
-    // Reused for each step's list of the steps it unblocks.
-    let mut unblocks_scratch: Vec<usize> = Vec::new();
-
-    let mut number_of = vec![0; applicable.len()];
-    for (n, &i) in order.iter().enumerate() {
-        number_of[i] = n + 1;
-    }
-    // Built in playbook order (memory order: a large playbook stays cache-friendly), each step
-    // placed at its number.
-    let mut slots: Vec<Option<PlanStep<'a>>> = Vec::with_capacity(applicable.len());
-    slots.resize_with(applicable.len(), || None);
-    for i in 0..applicable.len() {
-        let step = applicable[i];
-        // Each step is placed once: its dates move into the plan.
-        let (deadline, deadline_pending) = std::mem::take(&mut deadlines[i]);
-        let done_on = done_of[i];
-        let prerequisites: Vec<&str> = prereqs
-            .of(i)
-            .iter()
-            .map(|&j| applicable[j].id.as_ref())
-            .collect();
-        let open: Vec<&str> = prereqs
-            .of(i)
-            .iter()
-            .filter(|&&j| done_of[j].is_none())
-            .map(|&j| applicable[j].id.as_ref())
-            .collect();
-
-        // Earliest start: a scheduled age, and the lead times of done prerequisites.
-        let mut earliest: Option<(NaiveDate, StartReason)> = None;
-        let mut later = |date: NaiveDate, reason: StartReason| {
-            if earliest.as_ref().is_none_or(|(d, _)| date > *d) {
-                earliest = Some((date, reason));
-            }
-        };
-        if let Some(start) = step.start {
-            let d = env.age_end(start);
-            later(d.date, StartReason::Age(start));
-        }
-        for &j in prereqs.of(i) {
-            let pre = applicable[j];
-            if let (Some(lead), Some(done)) = (pre.lead_time, done_of[j]) {
-                let d = lead.min.after(done, calendar);
-                if d.estimated {
-                    warnings.estimated(calendar, done, d.date, pre);
-                }
-                later(
-                    d.date,
-                    StartReason::LeadTime {
-                        step: Title::new(&pre.title, pre.title_en.as_deref()),
-                        range: lead,
-                    },
-                );
-            }
-        }
+        applicable_at.push(k);
+        // The step a deadline counts from: when it was done, and its title.
+        let from = idx
+            .deadline_from(k)
+            .map(|n| (done_by_id[n], &playbook.steps[idx.first(n)]));
+        let (deadline, deadline_pending) =
+            deadline_of(step, idx.number(k), &env, progress, from, &mut warnings);
+        // A scheduled start; lead times of prerequisites may put it later.
+        let start = step.start.map(|p| (env.age_end(p).date, p));
+        own.push(
+            deadline
+                .as_ref()
+                .map(|d| d.date)
+                .or(start.map(|(date, _)| date)),
+        );
+        let done_on = done_by_id[idx.number(k)];
+        ids.push(&step.id);
+        done_of.push(done_on);
+        lead_of.push(step.lead_time);
         let expected = match (step.lead_time, done_on) {
             (Some(lead), Some(done)) => Some((
                 lead.min.after(done, calendar).date,
@@ -744,76 +720,153 @@ pub fn plan<'a>(
             _ => None,
         };
 
-        let status = if done_on.is_some() {
-            Status::Done
-        } else if deadline.as_ref().is_some_and(|d| d.date < today) {
-            Status::Overdue
-        } else if !open.is_empty() {
-            Status::Blocked
-        } else if earliest.as_ref().is_some_and(|(d, _)| *d > today) {
-            Status::Waiting
-        } else {
-            Status::Ready
-        };
-
-        let mut why = Vec::new();
-        if let Some(r) = &step.route
-            && let Some(route) = playbook.route(r)
-        {
+        // The route, and the condition or "every family": at most two reasons.
+        let mut why = Vec::with_capacity(2);
+        if let Some(route) = step_route.and_then(|r| routes[r]) {
             why.push(Reason::OnRoute {
                 route: Title::new(&route.title, route.title_en.as_deref()),
             });
         }
         match &step.when {
             Some(when) => why.push(Reason::Holds {
-                condition: when.to_string(),
-                values: when.values(&env),
+                condition: when,
+                values: evaluated.values(idx.when(k), when, &shown),
             }),
-            None if step.route.is_none() => why.push(Reason::Everyone),
+            None if step_route.is_none() => why.push(Reason::Everyone),
             None => {}
         }
 
-        let unblocks_sorted = &mut unblocks_scratch;
-        unblocks_sorted.clear();
-        unblocks_sorted.extend_from_slice(dependents.of(i));
-        // A step that names the same prerequisite twice unblocks once.
-        unblocks_sorted.dedup();
-        unblocks_sorted.sort_by_key(|k| number_of[*k]);
-
-        slots[number_of[i] - 1] = Some(PlanStep {
-            number: Some(number_of[i]),
+        slots.push(Some(PlanStep {
+            // Set below, once the order is known.
+            number: None,
+            // Set below, once the prerequisites are known.
+            status: Status::Ready,
             step,
-            status,
             deadline,
             deadline_pending,
-            earliest_start: earliest.as_ref().map(|(d, _)| *d),
-            start_reason: earliest.map(|(_, r)| r),
+            earliest_start: start.map(|(date, _)| date),
+            start_reason: start.map(|(_, p)| StartReason::Age(p)),
             done_on,
             expected,
             why,
+            // A material or tip without a condition is not read here (the index knows).
             materials: step
                 .materials
                 .iter()
-                .filter(|m| m.when.as_ref().is_none_or(|w| w.eval(&env)))
+                .zip(idx.material_when(k))
+                .filter(|(m, n)| n.is_none_or(|n| evaluated.holds(n, || &m.when, &shown)))
+                .map(|(m, _)| m)
                 .collect(),
             tips: step
                 .tips
                 .iter()
-                .filter(|t| t.when.as_ref().is_none_or(|w| w.eval(&env)))
-                .map(|t: &'a Tip| ShownTip {
-                    text: crate::condition::fill(&t.text, &env),
-                    source: t.source.as_ref(),
+                .zip(idx.tip_when(k).iter().zip(idx.tip_fills(k)))
+                .filter(|(t, (n, _))| n.is_none_or(|n| evaluated.holds(n, || &t.when, &shown)))
+                .map(|(tip, (_, fills)): (&'a Tip, _)| ShownTip {
+                    tip,
+                    filled: fills.map(|n| {
+                        filled[n]
+                            .get_or_insert_with(|| crate::condition::fill(&tip.text, &shown).into())
+                            .clone()
+                    }),
                 })
                 .collect(),
-            open_prerequisites: open,
-            prerequisites,
-            unblocks: unblocks_sorted
-                .iter()
-                .map(|&k| applicable[k].id.as_ref())
-                .collect(),
-        });
+            links: Box::default(),
+            open_at: 0,
+            unblocks_at: 0,
+        }));
     }
-    let steps: Vec<PlanStep<'a>> = slots.into_iter().flatten().collect();
+    // The applicable step with each id (the last one, should there be several).
+    let mut applicable_by_id: Vec<Option<usize>> = vec![None; idx.ids()];
+    for (i, &k) in applicable_at.iter().enumerate() {
+        applicable_by_id[idx.number(k)] = Some(i);
+    }
+    // When a step id exists on several routes, only the applicable variant is listed.
+    not_applicable.retain(|(k, _, _)| applicable_by_id[idx.number(*k)].is_none());
+    // Applicable prerequisites, in the order required.
+    let mut prereqs = Lists::with_capacity(slots.len(), idx.requires_len());
+    for &k in &applicable_at {
+        prereqs.push(idx.requires(k).iter().filter_map(|&n| applicable_by_id[n]));
+    }
+    // The applicable steps that wait for each one, in playbook order (once per edge).
+    let dependents = prereqs.reversed();
+
+    // Order: prerequisites first, then the earliest date, then playbook order.
+    let order = order(&own, &prereqs, &dependents, birth);
+    let mut number_of = vec![0; slots.len()];
+    for (n, &i) in order.iter().enumerate() {
+        number_of[i] = n + 1;
+    }
+    // Reused for each step's list of the steps it unblocks.
+    let mut unblocks: Vec<usize> = Vec::new();
+
+    // The latest lead time of each step's done prerequisites (the first, of equal ones), in
+    // playbook order: the warning lists the steps whose dates are estimated in the order met.
+    let mut lead_start: Vec<Option<(NaiveDate, usize)>> = vec![None; slots.len()];
+    for (i, latest) in lead_start.iter_mut().enumerate() {
+        for &j in prereqs.of(i) {
+            if let (Some(lead), Some(done)) = (lead_of[j], done_of[j]) {
+                let d = lead.min.after(done, calendar);
+                if d.estimated {
+                    let k = applicable_at[j];
+                    warnings.estimated(calendar, done, d.date, &playbook.steps[k], idx.number(k));
+                }
+                if latest.is_none_or(|(date, _)| d.date > date) {
+                    *latest = Some((d.date, j));
+                }
+            }
+        }
+    }
+
+    // The plan, in order: each step is moved in once, with what depends on the other steps.
+    let mut steps: Vec<PlanStep<'a>> = Vec::with_capacity(slots.len());
+    for (n, &i) in order.iter().enumerate() {
+        let mut s = slots[i].take().expect("the order has each step once");
+        s.number = Some(n + 1);
+        unblocks.clear();
+        unblocks.extend_from_slice(dependents.of(i));
+        // A step that names the same prerequisite twice unblocks once.
+        unblocks.dedup();
+        unblocks.sort_by_key(|k| number_of[*k]);
+        let pre = prereqs.of(i);
+        let mut links = Vec::with_capacity(2 * pre.len() + unblocks.len());
+        links.extend(pre.iter().map(|&j| ids[j]));
+        s.open_at = links.len();
+        links.extend(
+            pre.iter()
+                .filter(|&&j| done_of[j].is_none())
+                .map(|&j| ids[j]),
+        );
+        s.unblocks_at = links.len();
+        links.extend(unblocks.iter().map(|&k| ids[k]));
+        s.links = links.into_boxed_slice();
+
+        // Earliest start: the scheduled age (set above), unless a prerequisite's result comes
+        // later.
+        if let Some((date, j)) = lead_start[i]
+            && s.earliest_start.is_none_or(|start| date > start)
+        {
+            let pre = &playbook.steps[applicable_at[j]];
+            s.earliest_start = Some(date);
+            s.start_reason = Some(StartReason::LeadTime {
+                step: Title::new(&pre.title, pre.title_en.as_deref()),
+                range: lead_of[j].expect("a lead time was counted"),
+            });
+        }
+
+        s.status = if s.done_on.is_some() {
+            Status::Done
+        } else if s.deadline.as_ref().is_some_and(|d| d.date < today) {
+            Status::Overdue
+        } else if !s.open_prerequisites().is_empty() {
+            Status::Blocked
+        } else if s.earliest_start.is_some_and(|d| d > today) {
+            Status::Waiting
+        } else {
+            Status::Ready
+        };
+        steps.push(s);
+    }
 
     let not_applicable = not_applicable
         .into_iter()
@@ -834,19 +887,21 @@ pub fn plan<'a>(
             why,
             materials: Vec::new(),
             tips: Vec::new(),
-            open_prerequisites: Vec::new(),
-            prerequisites: Vec::new(),
-            unblocks: Vec::new(),
+            links: Box::default(),
+            open_at: 0,
+            unblocks_at: 0,
         })
         .collect();
 
-    if !env.estimated.borrow().0.is_empty() {
-        warnings
-            .years
-            .extend(env.estimated_years.borrow().iter().copied());
-        warnings
-            .conditions
-            .extend(env.estimated.borrow().0.iter().cloned());
+    // The conditions estimated while deciding what applies, then those met in what is shown.
+    for env in [env, shown] {
+        let (estimated, _) = env.estimated.into_inner();
+        warnings.years.extend(env.estimated_years.into_inner());
+        for c in estimated {
+            if !warnings.conditions.contains(&c) {
+                warnings.conditions.push(c);
+            }
+        }
     }
     let warnings = warnings.finish();
 
@@ -860,6 +915,58 @@ pub fn plan<'a>(
         steps,
         not_applicable,
         warnings,
+    }
+}
+
+/// The family's conditions, each evaluated once, by its number in the playbook's `StepIndex`:
+/// many steps, materials and tips share a condition, and evaluating one reads its expression,
+/// names and values from all over the playbook (at 10,000 steps, far more than the cache holds).
+/// Evaluating is deterministic, so a condition noted as estimated the first time it is evaluated
+/// would be noted again each time: the warning is the same.
+struct Evaluated {
+    /// Why a condition does not hold (empty when it holds), to decide what applies.
+    unmet: Vec<Option<Vec<Unmet>>>,
+    /// Whether it holds, for materials and tips.
+    holds: Vec<Option<bool>>,
+    /// The family's values it names, shown with a step's reason.
+    values: Vec<Option<Rc<[Shown]>>>,
+}
+
+impl Evaluated {
+    fn new(conditions: usize) -> Evaluated {
+        Evaluated {
+            unmet: vec![None; conditions],
+            holds: vec![None; conditions],
+            values: vec![None; conditions],
+        }
+    }
+
+    /// Why `when`, numbered `n`, does not hold (empty, without allocating, when it holds).
+    fn unmet(&mut self, n: Option<usize>, when: &Expr, env: &FamilyEnv<'_>) -> Vec<Unmet> {
+        match n {
+            Some(n) => self.unmet[n].get_or_insert_with(|| when.unmet(env)).clone(),
+            None => when.unmet(env),
+        }
+    }
+
+    /// Whether the condition numbered `n` holds (`when` gives it, read only the first time).
+    fn holds<'e>(
+        &mut self,
+        n: usize,
+        when: impl FnOnce() -> &'e Option<Expr>,
+        env: &FamilyEnv<'_>,
+    ) -> bool {
+        *self.holds[n].get_or_insert_with(|| when().as_ref().is_none_or(|w| w.eval(env)))
+    }
+
+    /// The family's values that `when`, numbered `n`, names.
+    fn values(&mut self, n: Option<usize>, when: &Expr, env: &FamilyEnv<'_>) -> Rc<[Shown]> {
+        match n {
+            Some(n) => self.values[n]
+                .get_or_insert_with(|| when.values(env).into())
+                .clone(),
+            None => when.values(env).into(),
+        }
     }
 }
 
@@ -920,27 +1027,38 @@ impl Lists {
 /// The plan's warnings as they are gathered: estimated dates are collected into one warning
 /// per plan, listing the steps (each once).
 #[derive(Default)]
-struct Warnings {
-    stale: Option<Warning>,
+struct Warnings<'a> {
+    stale: Option<Warning<'a>>,
     years: std::collections::BTreeSet<i32>,
-    steps: Vec<Title>,
-    /// The ids of the steps in `steps`.
-    seen: HashSet<String>,
+    steps: Vec<Title<'a>>,
+    /// Whether the step with each id number (see `StepIndex`) is in `steps`.
+    seen: Vec<bool>,
     conditions: Vec<String>,
 }
 
-impl Warnings {
-    /// A date of `title` counted from `from` to `to` crossed years not known.
-    fn estimated(&mut self, calendar: &Calendar, from: NaiveDate, to: NaiveDate, step: &Step) {
+impl<'a> Warnings<'a> {
+    /// A date of `step` (whose id has the number `n`) counted from `from` to `to` crossed years
+    /// not known.
+    fn estimated(
+        &mut self,
+        calendar: &Calendar,
+        from: NaiveDate,
+        to: NaiveDate,
+        step: &'a Step,
+        n: usize,
+    ) {
         self.years.extend(calendar.unknown_years(from, to));
-        if self.seen.insert(step.id.to_string()) {
+        if n >= self.seen.len() {
+            self.seen.resize(n + 1, false);
+        }
+        if !std::mem::replace(&mut self.seen[n], true) {
             self.steps
                 .push(Title::new(&step.title, step.title_en.as_deref()));
         }
     }
 
-    fn finish(self) -> Vec<Warning> {
-        let mut out: Vec<Warning> = self.stale.into_iter().collect();
+    fn finish(self) -> Vec<Warning<'a>> {
+        let mut out: Vec<Warning<'a>> = self.stale.into_iter().collect();
         if !self.steps.is_empty() || !self.conditions.is_empty() {
             out.push(Warning::Estimated {
                 years: self.years.into_iter().collect(),
@@ -952,16 +1070,18 @@ impl Warnings {
     }
 }
 
-type DeadlineResult = (Option<DeadlineInfo>, Option<Pending>);
+type DeadlineResult<'a> = (Option<DeadlineInfo<'a>>, Option<Pending<'a>>);
 
-fn deadline_of(
-    step: &Step,
+/// The deadline of `step`, whose id has the number `n`.
+fn deadline_of<'a>(
+    step: &'a Step,
+    n: usize,
     env: &FamilyEnv<'_>,
     progress: &Progress,
     // For a deadline counting from a step of the playbook: when it was done, and its title.
-    from_step: Option<(Option<NaiveDate>, &Step)>,
-    warnings: &mut Warnings,
-) -> DeadlineResult {
+    from_step: Option<(Option<NaiveDate>, &'a Step)>,
+    warnings: &mut Warnings<'a>,
+) -> DeadlineResult<'a> {
     let (birth, calendar) = (env.birth(), env.calendar);
     let Some(d) = &step.deadline else {
         return (None, None);
@@ -970,7 +1090,7 @@ fn deadline_of(
         Anchor::Birth => (birth, None),
         Anchor::Step(id) => {
             match from_step.map_or_else(|| progress.get(id.as_ref()).copied(), |f| f.0) {
-                Some(done) => (done, Some(id.to_string())),
+                Some(done) => (done, Some(id.as_ref())),
                 None => {
                     let title = from_step.map_or_else(
                         || Title::new(id, None),
@@ -993,7 +1113,7 @@ fn deadline_of(
         Anchor::Step(_) => d.rule.last_day(from, calendar),
     };
     if last.estimated {
-        warnings.estimated(calendar, from, last.date, step);
+        warnings.estimated(calendar, from, last.date, step, n);
     }
     let office = step.in_person || step.channel == Channel::Office;
     let office_day = (office && !calendar.is_working_day(last.date))

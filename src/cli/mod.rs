@@ -411,7 +411,7 @@ fn mark(ctx: &Context, steps: &[String], on: Option<NaiveDate>, out: &mut dyn Wr
                     );
                 }
                 let open: Vec<&str> = s
-                    .open_prerequisites
+                    .open_prerequisites()
                     .iter()
                     .copied()
                     .filter(|p| !ids.iter().any(|i| i == p))

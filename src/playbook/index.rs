@@ -1,15 +1,68 @@
 //! Where each step id is in a playbook, worked out once when the playbook is checked, so that
-//! planning finds prerequisites and progress by number instead of looking steps up by name.
+//! planning finds prerequisites and progress by number instead of looking steps up by name, and
+//! evaluates each distinct condition once.
 
 use super::{Anchor, Step};
+use crate::condition::Expr;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The maps the index is built with: keyed by ids, conditions and texts of a playbook being
+/// checked (not chosen to collide), so a fast hash will do (FxHash, as rustc uses; SipHash,
+/// the default, took half the time of building a 10,000-step index).
+type Map<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+        }
+        let mut last = [0; 8];
+        last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        self.add(u64::from_le_bytes(last));
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(n.into());
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(n.into());
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// The ids of a playbook's steps, numbered in order of first appearance (route variants of one
 /// step share a number), and the steps' references as those numbers.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct StepIndex {
-    /// The number of each id.
-    by_id: HashMap<String, usize>,
+    /// The ids, sorted, one after the other in one string: a family's progress (sorted by id
+    /// too) is matched to them in one sweep over both, through one block of memory, instead of
+    /// a hash lookup each (at 10,000 steps, most miss the cache).
+    sorted_ids: String,
+    /// For each id in `sorted_ids`, in order: where it ends there, and its number.
+    sorted: Vec<(usize, usize)>,
     /// The number of each step's id, by step.
     number: Vec<usize>,
     /// The first step with each id, by number.
@@ -20,17 +73,40 @@ pub struct StepIndex {
     requires_from: Vec<usize>,
     /// The number of the step a deadline counts from, by step.
     deadline_from: Vec<Option<usize>>,
+    /// The number of each step's condition, by step. Equal conditions have the same number: a
+    /// plan evaluates each once for the family, however many steps, materials and tips share
+    /// it, instead of reading each copy (its names and values are all over the heap).
+    when: Vec<Option<usize>>,
+    /// The numbers of the conditions of each step's materials, in order (`None`: no condition),
+    /// for step `k`: `material_when[material_from[k]..material_from[k + 1]]`.
+    material_when: Vec<Option<usize>>,
+    material_from: Vec<usize>,
+    /// The same for the steps' tips.
+    tip_when: Vec<Option<usize>>,
+    tip_from: Vec<usize>,
+    /// For each tip with placeholders to fill, side by side with `tip_when`, the number of its
+    /// text: equal texts have the same number, and a plan fills each once.
+    tip_fills: Vec<Option<usize>>,
+    /// How many different texts with placeholders.
+    fills: usize,
+    /// The route each step is on (`None`: every route), as a number in `route_ids`.
+    route: Vec<Option<usize>>,
+    /// The routes the steps are on, in order of first appearance.
+    route_ids: Vec<String>,
+    /// How many different conditions.
+    conditions: usize,
 }
 
 impl StepIndex {
     pub fn new(steps: &[Step]) -> StepIndex {
-        let mut by_id: HashMap<String, usize> = HashMap::with_capacity(steps.len());
+        let mut by_id: Map<&str, usize> =
+            Map::with_capacity_and_hasher(steps.len(), Default::default());
         let mut first = Vec::new();
         let number: Vec<usize> = steps
             .iter()
             .enumerate()
             .map(|(k, s)| {
-                *by_id.entry(s.id.to_string()).or_insert_with(|| {
+                *by_id.entry(&s.id).or_insert_with(|| {
                     first.push(k);
                     first.len() - 1
                 })
@@ -47,6 +123,16 @@ impl StepIndex {
             );
             requires_from.push(requires.len());
         }
+        let mut sorted: Vec<(&str, usize)> = by_id.iter().map(|(&id, &n)| (id, n)).collect();
+        sorted.sort_unstable();
+        let mut sorted_ids = String::with_capacity(sorted.iter().map(|(id, _)| id.len()).sum());
+        let sorted = sorted
+            .into_iter()
+            .map(|(id, n)| {
+                sorted_ids.push_str(id);
+                (sorted_ids.len(), n)
+            })
+            .collect();
         let deadline_from = steps
             .iter()
             .map(|s| match s.deadline.as_ref().map(|d| &d.from) {
@@ -54,18 +140,77 @@ impl StepIndex {
                 _ => None,
             })
             .collect();
+        // Equal conditions, numbered in order of first appearance.
+        fn condition_number<'s>(
+            numbers: &mut Map<&'s Expr, usize>,
+            when: &'s Option<Expr>,
+        ) -> Option<usize> {
+            when.as_ref().map(|w| {
+                let next = numbers.len();
+                *numbers.entry(w).or_insert(next)
+            })
+        }
+        let mut conditions = Map::default();
+        let when = steps
+            .iter()
+            .map(|s| condition_number(&mut conditions, &s.when))
+            .collect();
+        let (mut material_when, mut material_from) = (Vec::new(), vec![0]);
+        let (mut tip_when, mut tip_from) = (Vec::new(), vec![0]);
+        let mut tip_fills = Vec::new();
+        let mut fills: Map<&str, usize> = Map::default();
+        let mut route_ids: Vec<String> = Vec::new();
+        let mut route = Vec::with_capacity(steps.len());
+        for s in steps {
+            material_when.extend(
+                s.materials
+                    .iter()
+                    .map(|m| condition_number(&mut conditions, &m.when)),
+            );
+            material_from.push(material_when.len());
+            tip_when.extend(
+                s.tips
+                    .iter()
+                    .map(|t| condition_number(&mut conditions, &t.when)),
+            );
+            tip_from.push(tip_when.len());
+            tip_fills.extend(s.tips.iter().map(|t| {
+                t.text.contains('{').then(|| {
+                    let next = fills.len();
+                    *fills.entry(&t.text).or_insert(next)
+                })
+            }));
+            route.push(s.route.as_ref().map(|r| {
+                route_ids.iter().position(|id| id == r).unwrap_or_else(|| {
+                    route_ids.push(r.to_string());
+                    route_ids.len() - 1
+                })
+            }));
+        }
         StepIndex {
-            by_id,
+            sorted_ids,
+            sorted,
             number,
             first,
             requires,
             requires_from,
             deadline_from,
+            when,
+            material_when,
+            material_from,
+            tip_when,
+            tip_from,
+            tip_fills,
+            fills: fills.len(),
+            route,
+            route_ids,
+            conditions: conditions.len(),
         }
     }
 
     /// Whether this index can be for `steps` (as many steps). Only the length is compared, to
-    /// keep planning free of lookups by name: a playbook's steps are not changed once checked.
+    /// keep planning free of lookups by name and of reading every step: a playbook's steps
+    /// (their prerequisites, conditions, materials and tips) are not changed once checked.
     pub fn fits(&self, steps: &[Step]) -> bool {
         self.number.len() == steps.len()
     }
@@ -75,9 +220,43 @@ impl StepIndex {
         self.first.len()
     }
 
+    /// The `i`th id in sorted order.
+    fn sorted_id(&self, i: usize) -> &str {
+        let start = i.checked_sub(1).map_or(0, |before| self.sorted[before].0);
+        &self.sorted_ids[start..self.sorted[i].0]
+    }
+
     /// The number of the id `id`.
     pub fn id_number(&self, id: &str) -> Option<usize> {
-        self.by_id.get(id).copied()
+        let (mut lo, mut hi) = (0, self.sorted.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.sorted_id(mid).cmp(id) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Equal => return Some(self.sorted[mid].1),
+                std::cmp::Ordering::Greater => hi = mid,
+            }
+        }
+        None
+    }
+
+    /// Calls `f` with the number of each id of `by_id` that the playbook has, and its value.
+    /// `by_id` must be sorted by id, each id once (as a map's entries are): both lists are
+    /// read once, in order.
+    pub fn each_known<'i, T>(
+        &self,
+        by_id: impl IntoIterator<Item = (&'i str, T)>,
+        mut f: impl FnMut(usize, T),
+    ) {
+        let mut known = (0..self.sorted.len())
+            .map(|i| (self.sorted_id(i), self.sorted[i].1))
+            .peekable();
+        for (id, value) in by_id {
+            while known.next_if(|&(k, _)| k < id).is_some() {}
+            if let Some((_, n)) = known.next_if(|&(k, _)| k == id) {
+                f(n, value);
+            }
+        }
     }
 
     /// The number of the id of step `k`.
@@ -103,5 +282,83 @@ impl StepIndex {
     /// The number of the step whose completion starts the deadline of step `k`.
     pub fn deadline_from(&self, k: usize) -> Option<usize> {
         self.deadline_from[k]
+    }
+
+    /// How many different tip texts have placeholders.
+    pub fn fills(&self) -> usize {
+        self.fills
+    }
+
+    /// How many different conditions the steps, materials and tips have.
+    pub fn conditions(&self) -> usize {
+        self.conditions
+    }
+
+    /// The number of the condition of step `k` (`None`: it has none).
+    pub fn when(&self, k: usize) -> Option<usize> {
+        self.when[k]
+    }
+
+    /// The numbers of the conditions of the materials of step `k`, in order.
+    pub fn material_when(&self, k: usize) -> &[Option<usize>] {
+        &self.material_when[self.material_from[k]..self.material_from[k + 1]]
+    }
+
+    /// The numbers of the conditions of the tips of step `k`, in order.
+    pub fn tip_when(&self, k: usize) -> &[Option<usize>] {
+        &self.tip_when[self.tip_from[k]..self.tip_from[k + 1]]
+    }
+
+    /// The numbers of the texts of the tips of step `k` that have placeholders to fill.
+    pub fn tip_fills(&self, k: usize) -> &[Option<usize>] {
+        &self.tip_fills[self.tip_from[k]..self.tip_from[k + 1]]
+    }
+
+    /// The number of the route step `k` is on (`None`: every route).
+    pub fn route(&self, k: usize) -> Option<usize> {
+        self.route[k]
+    }
+
+    /// The ids of the routes the steps are on, by number.
+    pub fn route_ids(&self) -> &[String] {
+        &self.route_ids
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::registry::Registry;
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn ids_are_found_by_search_and_by_sweep() {
+        let playbook = Registry::embedded().load("hebei").unwrap();
+        let idx = playbook.step_index();
+        for (k, step) in playbook.steps.iter().enumerate() {
+            assert_eq!(idx.id_number(&step.id), Some(idx.number(k)), "{}", step.id);
+        }
+        assert_eq!(idx.id_number(""), None);
+        assert_eq!(idx.id_number("zzz-not-a-step"), None);
+
+        // Every other step, and ids the playbook does not have, sorted as a map's keys are.
+        let mut progress: BTreeMap<String, usize> = playbook
+            .steps
+            .iter()
+            .enumerate()
+            .step_by(2)
+            .map(|(k, s)| (s.id.to_string(), k))
+            .collect();
+        progress.insert("0-before-all".into(), usize::MAX);
+        progress.insert("zzz-after-all".into(), usize::MAX);
+        let mut found = Vec::new();
+        idx.each_known(progress.iter().map(|(id, &k)| (id.as_str(), k)), |n, k| {
+            found.push((n, k))
+        });
+        let expected: Vec<(usize, usize)> = progress
+            .values()
+            .filter(|&&k| k != usize::MAX)
+            .map(|&k| (idx.number(k), k))
+            .collect();
+        assert_eq!(found, expected);
     }
 }

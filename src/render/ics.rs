@@ -109,7 +109,7 @@ fn description(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> String {
         }
     }
     for t in &s.tips {
-        lines.push(format!("{}{}", l("提示：", "Tip: "), t.text));
+        lines.push(format!("{}{}", l("提示：", "Tip: "), t.text()));
     }
     lines.push(format!(
         "{}{}",

@@ -95,11 +95,11 @@ pub fn render(plan: &Plan<'_>, lang: Lang) -> String {
         if let Some(note) = &s.step.lead_time_note {
             detail.push(format!("{}{note}", l("办理时间：", "Takes: ")));
         }
-        if !s.open_prerequisites.is_empty() {
+        if !s.open_prerequisites().is_empty() {
             detail.push(format!(
                 "{}{}",
                 l("先要办完：", "First finish: "),
-                s.open_prerequisites.join(l("、", ", "))
+                s.open_prerequisites().join(l("、", ", "))
             ));
         }
         for d in detail {
@@ -117,7 +117,7 @@ pub fn render(plan: &Plan<'_>, lang: Lang) -> String {
             }
         }
         for t in &s.tips {
-            out.push_str(&format!("  - {}{}\n", l("提示：", "Tip: "), t.text));
+            out.push_str(&format!("  - {}{}\n", l("提示：", "Tip: "), t.text()));
         }
         if let Some(missed) = &s.step.missed {
             out.push_str(&format!("  - {}{missed}\n", l("逾期后果：", "If missed: ")));

@@ -114,24 +114,24 @@ fn body(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> Vec<String> {
     if !s.tips.is_empty() {
         lines.push(label("提示：", "Tips:"));
         for t in &s.tips {
-            lines.push(format!("  - {}", t.text));
+            lines.push(format!("  - {}", t.text()));
         }
     }
     if let Some(missed) = &step.missed {
         lines.push(format!("{}{missed}", label("逾期后果：", "If missed: ")));
     }
-    if !s.open_prerequisites.is_empty() {
+    if !s.open_prerequisites().is_empty() {
         lines.push(format!(
             "{}{}",
             label("先要办完：", "First finish: "),
-            named(plan, &s.open_prerequisites, lang)
+            named(plan, s.open_prerequisites(), lang)
         ));
     }
-    if !s.unblocks.is_empty() {
+    if !s.unblocks().is_empty() {
         lines.push(format!(
             "{}{}",
             label("办完后可以办：", "Then you can do: "),
-            named(plan, &s.unblocks, lang)
+            named(plan, s.unblocks(), lang)
         ));
     }
     lines
@@ -345,7 +345,7 @@ pub fn show(plan: &Plan<'_>, s: &PlanStep<'_>, calendar: &Calendar, lang: Lang) 
         ));
     }
     for t in &s.tips {
-        if let Some(c) = t.source
+        if let Some(c) = t.source()
             && c != &s.step.source
         {
             out.push_str(&format!(
