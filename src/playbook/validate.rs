@@ -7,7 +7,9 @@ use crate::condition::{self, ConditionError, Names};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile};
 use crate::facts::closest;
 use crate::period::{self, PeriodError};
-use std::collections::{BTreeMap, HashMap, HashSet};
+// Keys are ids from the files being checked; FxHash is enough and quicker than SipHash.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
 
 /// Parses one playbook file; unknown keys, wrong types and TOML syntax errors are located.
 pub fn parse_file(file: &SourceFile) -> Result<RawPlaybook, Diagnostic> {
@@ -168,7 +170,7 @@ impl Validator<'_> {
     }
 
     fn unique<'x>(&mut self, what: &str, ids: impl Iterator<Item = (usize, &'x S)>) {
-        let mut seen: HashMap<(usize, &str), ()> = HashMap::new();
+        let mut seen: HashMap<(usize, &str), ()> = HashMap::default();
         for (f, id) in ids {
             if seen.insert((f, id.get_ref().as_ref()), ()).is_some() {
                 self.error(
@@ -388,7 +390,7 @@ impl Validator<'_> {
 
     /// Duplicate ids are allowed only as variants of one step on different routes.
     fn step_ids(&mut self, steps: &[(usize, &raw::RawStep)], routes: &[&str]) {
-        let mut seen: HashMap<&str, Vec<Option<&str>>> = HashMap::new();
+        let mut seen: HashMap<&str, Vec<Option<&str>>> = HashMap::default();
         for (f, s) in steps {
             let id = s.id.get_ref().as_ref();
             if !is_kebab(id) {
@@ -582,7 +584,7 @@ impl Validator<'_> {
             (Some(_), None) => false,
         };
         let all_ids: Vec<&str> = steps.iter().map(|(_, s)| s.id.get_ref().as_ref()).collect();
-        let mut reported: HashSet<(usize, usize)> = HashSet::new();
+        let mut reported: HashSet<(usize, usize)> = HashSet::default();
         for route in &route_list {
             let here: Vec<&(usize, &raw::RawStep)> =
                 steps.iter().filter(|(_, s)| on_route(s, *route)).collect();
