@@ -37,7 +37,7 @@ fn date(s: &str) -> NaiveDate {
 fn synthetic_file(steps: usize) -> SourceFile {
     SourceFile {
         name: "synthetic.toml".into(),
-        text: synthetic::playbook(steps),
+        text: synthetic::playbook(steps).into(),
     }
 }
 

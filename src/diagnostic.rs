@@ -8,7 +8,8 @@ use unicode_width::UnicodeWidthStr;
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     pub name: String,
-    pub text: String,
+    /// Borrowed from the binary for a shipped playbook.
+    pub text: std::borrow::Cow<'static, str>,
 }
 
 /// One problem at one place in a file.

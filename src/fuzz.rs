@@ -15,7 +15,7 @@ use std::path::Path;
 pub fn playbook(text: &str) {
     let file = SourceFile {
         name: "fuzz.toml".into(),
-        text: text.into(),
+        text: text.to_owned().into(),
     };
     let Ok(raw) = playbook::parse_file(&file) else {
         return;

@@ -70,7 +70,7 @@ impl Entry {
     fn file(&self) -> SourceFile {
         SourceFile {
             name: self.name.clone(),
-            text: self.text.clone().into_owned(),
+            text: self.text.clone(),
         }
     }
 
@@ -154,7 +154,7 @@ impl Registry {
         })?;
         let file = SourceFile {
             name: path.display().to_string(),
-            text,
+            text: text.into(),
         };
         let raw =
             playbook::parse_file(&file).map_err(|d| LoadError::Invalid(Diagnostics(vec![d])))?;
@@ -163,7 +163,7 @@ impl Registry {
             id.to_string(),
             Entry {
                 name: file.name,
-                text: Cow::Owned(file.text),
+                text: file.text,
                 origin: Origin::User(path.to_path_buf()),
                 parsed: None,
                 read: Mutex::new(Some(raw)),

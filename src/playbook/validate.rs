@@ -719,7 +719,7 @@ trust = "official"
     fn load(body: &str) -> Result<Playbook, String> {
         let file = SourceFile {
             name: "test.toml".into(),
-            text: format!("{HEAD}{body}"),
+            text: format!("{HEAD}{body}").into(),
         };
         let raw = parse_file(&file).map_err(|d| d.to_string())?;
         build(&[(file, raw)]).map_err(|d| d.to_string())

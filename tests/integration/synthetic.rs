@@ -36,7 +36,7 @@ fn the_generated_playbook_has_every_kind_of_rule_and_about_two_edges_a_step() {
     let p = Registry::embedded()
         .load_file(SourceFile {
             name: "synthetic.toml".into(),
-            text: generator::playbook(n),
+            text: generator::playbook(n).into(),
         })
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(p.id, "synthetic");
