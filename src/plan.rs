@@ -654,8 +654,8 @@ pub fn plan<'a>(
     // Sized for every step to apply (most do): a large playbook's lists are not copied as they
     // grow.
     let all = playbook.steps.len();
-    // Each applicable step, in playbook order, until it is moved into the plan.
-    let mut slots: Vec<Option<PlanStep<'a>>> = Vec::with_capacity(all);
+    // The applicable steps, in playbook order until they are put in plan order, in place.
+    let mut steps: Vec<PlanStep<'a>> = Vec::with_capacity(all);
     let mut applicable_at: Vec<usize> = Vec::with_capacity(all);
     // The id, done day and lead time of each applicable step, side by side: the second pass
     // looks these up for each prerequisite.
@@ -736,7 +736,7 @@ pub fn plan<'a>(
             None => {}
         }
 
-        slots.push(Some(PlanStep {
+        steps.push(PlanStep {
             // Set below, once the order is known.
             number: None,
             // Set below, once the prerequisites are known.
@@ -774,7 +774,7 @@ pub fn plan<'a>(
             links: Box::default(),
             open_at: 0,
             unblocks_at: 0,
-        }));
+        });
     }
     // The applicable step with each id (the last one, should there be several).
     let mut applicable_by_id: Vec<Option<usize>> = vec![None; idx.ids()];
@@ -784,7 +784,7 @@ pub fn plan<'a>(
     // When a step id exists on several routes, only the applicable variant is listed.
     not_applicable.retain(|(k, _, _)| applicable_by_id[idx.number(*k)].is_none());
     // Applicable prerequisites, in the order required.
-    let mut prereqs = Lists::with_capacity(slots.len(), idx.requires_len());
+    let mut prereqs = Lists::with_capacity(steps.len(), idx.requires_len());
     for &k in &applicable_at {
         prereqs.push(idx.requires(k).iter().filter_map(|&n| applicable_by_id[n]));
     }
@@ -793,7 +793,7 @@ pub fn plan<'a>(
 
     // Order: prerequisites first, then the earliest date, then playbook order.
     let order = order(&own, &prereqs, &dependents, birth);
-    let mut number_of = vec![0; slots.len()];
+    let mut number_of = vec![0; steps.len()];
     for (n, &i) in order.iter().enumerate() {
         number_of[i] = n + 1;
     }
@@ -802,7 +802,7 @@ pub fn plan<'a>(
 
     // The latest lead time of each step's done prerequisites (the first, of equal ones), in
     // playbook order: the warning lists the steps whose dates are estimated in the order met.
-    let mut lead_start: Vec<Option<(NaiveDate, usize)>> = vec![None; slots.len()];
+    let mut lead_start: Vec<Option<(NaiveDate, usize)>> = vec![None; steps.len()];
     for (i, latest) in lead_start.iter_mut().enumerate() {
         for &j in prereqs.of(i) {
             if let (Some(lead), Some(done)) = (lead_of[j], done_of[j]) {
@@ -818,16 +818,10 @@ pub fn plan<'a>(
         }
     }
 
-    // The plan, in order: each step is moved in once. Nothing else is done while moving them:
-    // the steps are all over `slots` (at 10,000 steps, far more than the cache holds), and in a
-    // short loop the processor fetches several at once.
-    let mut steps: Vec<PlanStep<'a>> = order
-        .iter()
-        .map(|&i| slots[i].take().expect("the order has each step once"))
-        .collect();
-    // Then, step by step in order, what depends on the other steps.
-    for ((n, &i), s) in order.iter().enumerate().zip(&mut steps) {
-        s.number = Some(n + 1);
+    // What depends on the other steps, step by step in playbook order (each step's data and
+    // the lists by step are read in the order they are laid out).
+    for (i, s) in steps.iter_mut().enumerate() {
+        s.number = Some(number_of[i]);
         unblocks.clear();
         unblocks.extend_from_slice(dependents.of(i));
         // A step that names the same prerequisite twice unblocks once.
@@ -871,6 +865,9 @@ pub fn plan<'a>(
             Status::Ready
         };
     }
+    // The plan, in order: each step is moved once, within the list (a second list as large, at
+    // 10,000 steps, would be 3 MB more to write and read back).
+    permute(&mut steps, number_of.iter().map(|n| n - 1).collect());
 
     let not_applicable = not_applicable
         .into_iter()
@@ -1135,6 +1132,19 @@ fn deadline_of<'a>(
     )
 }
 
+/// Puts each item in its place (`place[i]` is where item `i` goes; each place once), moving
+/// each item once, in place: along each cycle of the permutation, the item at the cycle's start
+/// is swapped into its place until the one that belongs there arrives.
+fn permute<T>(items: &mut [T], mut place: Vec<usize>) {
+    for start in 0..items.len() {
+        while place[start] != start {
+            let to = place[start];
+            items.swap(start, to);
+            place.swap(start, to);
+        }
+    }
+}
+
 /// A topological order that, among the steps whose prerequisites are placed, takes the one with
 /// the earliest date, then the earliest in the playbook. Linear in steps and edges (and a log for
 /// the heap); nothing recurses, so a long chain of steps cannot overflow the stack.
@@ -1283,6 +1293,17 @@ mod tests {
         assert_eq!(dependents.of(0), &[1, 2, 3]);
         assert_eq!(dependents.of(1), &[2, 2]);
         assert!(dependents.of(2).is_empty() && dependents.of(3).is_empty());
+    }
+
+    #[test]
+    fn permute_puts_each_item_in_its_place() {
+        let mut items = vec!['a', 'b', 'c', 'd', 'e', 'f'];
+        // Two cycles (a→c→e→a, b→f→b) and an item in place (d).
+        permute(&mut items, vec![2, 5, 4, 3, 0, 1]);
+        assert_eq!(items, ['e', 'f', 'a', 'd', 'c', 'b']);
+        let mut none: Vec<u8> = Vec::new();
+        permute(&mut none, Vec::new());
+        assert!(none.is_empty());
     }
 
     #[test]
