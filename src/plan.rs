@@ -8,6 +8,7 @@ use crate::lang::{Lang, Say, Title};
 use crate::period::{Period, Rule};
 use crate::playbook::{Anchor, Channel, Material, Playbook, Route, Step, StepIndex, Tip};
 use chrono::{Datelike, NaiveDate};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BinaryHeap, HashSet};
@@ -97,8 +98,9 @@ pub struct PlanStep<'a> {
     pub done_on: Option<NaiveDate>,
     /// When the step's result is expected, from its lead time (once done).
     pub expected: Option<(NaiveDate, NaiveDate)>,
-    /// Why the step applies (or not).
-    pub why: Vec<Reason<'a>>,
+    /// Why the step applies (or not). The applicable steps on the same route with the same
+    /// condition share their reasons (one list, not one per step).
+    pub why: Rc<[Reason<'a>]>,
     pub materials: Vec<&'a Material>,
     /// The tips that fit the family, placeholders filled.
     pub tips: Vec<ShownTip<'a>>,
@@ -675,6 +677,9 @@ pub fn plan<'a>(
         .map(|id| playbook.route(id))
         .collect();
     let chosen = route_id.and_then(|id| idx.route_ids().iter().position(|r| r == id));
+    // The reasons of the applicable steps, by the numbers of their route and condition.
+    let mut reasons: FxHashMap<(Option<usize>, Option<usize>), Rc<[Reason<'a>]>> =
+        FxHashMap::default();
     for (k, step) in playbook.steps.iter().enumerate() {
         let mut why = Vec::new();
         let step_route = idx.route(k);
@@ -720,21 +725,29 @@ pub fn plan<'a>(
             _ => None,
         };
 
-        // The route, and the condition or "every family": at most two reasons.
-        let mut why = Vec::with_capacity(2);
-        if let Some(route) = step_route.and_then(|r| routes[r]) {
-            why.push(Reason::OnRoute {
-                route: Title::new(&route.title, route.title_en.as_deref()),
-            });
-        }
-        match &step.when {
-            Some(when) => why.push(Reason::Holds {
-                condition: when,
-                values: evaluated.values(idx.when(k), when, &shown),
-            }),
-            None if step_route.is_none() => why.push(Reason::Everyone),
-            None => {}
-        }
+        // The route, and the condition or "every family": at most two reasons, the same for
+        // every step on the route with the condition (equal conditions have the same number, and
+        // read the same: the first step's is shown).
+        let why = reasons
+            .entry((step_route, idx.when(k)))
+            .or_insert_with(|| {
+                let mut why = Vec::with_capacity(2);
+                if let Some(route) = step_route.and_then(|r| routes[r]) {
+                    why.push(Reason::OnRoute {
+                        route: Title::new(&route.title, route.title_en.as_deref()),
+                    });
+                }
+                match &step.when {
+                    Some(when) => why.push(Reason::Holds {
+                        condition: when,
+                        values: evaluated.values(idx.when(k), when, &shown),
+                    }),
+                    None if step_route.is_none() => why.push(Reason::Everyone),
+                    None => {}
+                }
+                why.into()
+            })
+            .clone();
 
         steps.push(PlanStep {
             // Set below, once the order is known.
@@ -885,7 +898,7 @@ pub fn plan<'a>(
             start_reason: None,
             done_on: done_by_id[idx.number(k)],
             expected: None,
-            why,
+            why: why.into(),
             materials: Vec::new(),
             tips: Vec::new(),
             links: Box::default(),
