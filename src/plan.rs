@@ -6,7 +6,7 @@ use crate::condition::{Env, Expr, Op, Shown, Unmet};
 use crate::facts::{Facts, Value};
 use crate::lang::{Lang, Say, Title};
 use crate::period::{Period, Rule};
-use crate::playbook::{Anchor, Channel, Material, Playbook, Route, Step, StepIndex, Tip};
+use crate::playbook::{Anchor, Deadline, Material, Playbook, Route, Step, StepIndex, Tip};
 use chrono::{Datelike, NaiveDate};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -704,9 +704,9 @@ pub fn plan<'a>(
             .deadline_from(k)
             .map(|n| (done_by_id[n], &playbook.steps[idx.first(n)]));
         let (deadline, deadline_pending) =
-            deadline_of(step, idx.number(k), &env, progress, from, &mut warnings);
+            deadline_of(step, k, &idx, &env, progress, from, &mut warnings);
         // A scheduled start; lead times of prerequisites may put it later.
-        let start = step.start.map(|p| (env.age_end(p).date, p));
+        let start = idx.planning(k).start.map(|p| (env.age_end(p).date, p));
         own.push(
             deadline
                 .as_ref()
@@ -716,8 +716,9 @@ pub fn plan<'a>(
         let done_on = done_by_id[idx.number(k)];
         ids.push(&step.id);
         done_of.push(done_on);
-        lead_of.push(step.lead_time);
-        let expected = match (step.lead_time, done_on) {
+        let lead_time = idx.planning(k).lead_time;
+        lead_of.push(lead_time);
+        let expected = match (lead_time, done_on) {
             (Some(lead), Some(done)) => Some((
                 lead.min.after(done, calendar).date,
                 lead.max.after(done, calendar).date,
@@ -1086,10 +1087,12 @@ impl<'a> Warnings<'a> {
 
 type DeadlineResult<'a> = (Option<DeadlineInfo<'a>>, Option<Pending<'a>>);
 
-/// The deadline of `step`, whose id has the number `n`.
+/// The deadline of `step`, number `k` in the playbook. Only a deadline counted from a step reads
+/// the step itself (for that step's id): the rest is in the index.
 fn deadline_of<'a>(
     step: &'a Step,
-    n: usize,
+    k: usize,
+    idx: &StepIndex,
     env: &FamilyEnv<'_>,
     progress: &Progress,
     // For a deadline counting from a step of the playbook: when it was done, and its title.
@@ -1097,12 +1100,15 @@ fn deadline_of<'a>(
     warnings: &mut Warnings<'a>,
 ) -> DeadlineResult<'a> {
     let (birth, calendar) = (env.birth(), env.calendar);
-    let Some(d) = &step.deadline else {
+    let planning = idx.planning(k);
+    let Some((rule, from_birth)) = planning.deadline else {
         return (None, None);
     };
-    let (from, from_step) = match &d.from {
-        Anchor::Birth => (birth, None),
-        Anchor::Step(id) => {
+    let (from, from_step) = match &step.deadline {
+        Some(Deadline {
+            from: Anchor::Step(id),
+            ..
+        }) if !from_birth => {
             match from_step.map_or_else(|| progress.get(id.as_ref()).copied(), |f| f.0) {
                 Some(done) => (done, Some(id.as_ref())),
                 None => {
@@ -1110,32 +1116,27 @@ fn deadline_of<'a>(
                         || Title::new(id, None),
                         |(_, s)| Title::new(&s.title, s.title_en.as_deref()),
                     );
-                    return (
-                        None,
-                        Some(Pending {
-                            step: title,
-                            rule: d.rule,
-                        }),
-                    );
+                    return (None, Some(Pending { step: title, rule }));
                 }
             }
         }
+        _ => (birth, None),
     };
-    let last = match &d.from {
+    let last = if from_birth {
         // Counted from the birth: many steps share a period, and the family's env remembers it.
-        Anchor::Birth => d.rule.last_day_of(env.age_end(d.rule.period())),
-        Anchor::Step(_) => d.rule.last_day(from, calendar),
+        rule.last_day_of(env.age_end(rule.period()))
+    } else {
+        rule.last_day(from, calendar)
     };
     if last.estimated {
-        warnings.estimated(calendar, from, last.date, step, n);
+        warnings.estimated(calendar, from, last.date, step, idx.number(k));
     }
-    let office = step.in_person || step.channel == Channel::Office;
-    let office_day = (office && !calendar.is_working_day(last.date))
+    let office_day = (planning.office && !calendar.is_working_day(last.date))
         .then(|| calendar.last_working_day_on_or_before(last.date));
     (
         Some(DeadlineInfo {
             date: last.date,
-            rule: d.rule,
+            rule,
             from,
             from_step,
             estimated: last.estimated,
