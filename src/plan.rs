@@ -678,8 +678,7 @@ pub fn plan<'a>(
         .collect();
     let chosen = route_id.and_then(|id| idx.route_ids().iter().position(|r| r == id));
     // The reasons of the applicable steps, by the numbers of their route and condition.
-    let mut reasons: FxHashMap<(Option<usize>, Option<usize>), Rc<[Reason<'a>]>> =
-        FxHashMap::default();
+    let mut reasons: FxHashMap<RouteAndCondition, Rc<[Reason<'a>]>> = FxHashMap::default();
     for (k, step) in playbook.steps.iter().enumerate() {
         let mut why = Vec::new();
         let step_route = idx.route(k);
@@ -1084,6 +1083,9 @@ impl<'a> Warnings<'a> {
         out
     }
 }
+
+/// The numbers of a step's route and condition in the playbook's `StepIndex`.
+type RouteAndCondition = (Option<usize>, Option<usize>);
 
 type DeadlineResult<'a> = (Option<DeadlineInfo<'a>>, Option<Pending<'a>>);
 
