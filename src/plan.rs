@@ -1107,21 +1107,21 @@ fn deadline_of<'a>(
         return (None, None);
     };
     let (from, from_step) = match &step.deadline {
+        // Checked first: a deadline counted from the birth does not read the step.
+        _ if from_birth => (birth, None),
         Some(Deadline {
             from: Anchor::Step(id),
             ..
-        }) if !from_birth => {
-            match from_step.map_or_else(|| progress.get(id.as_ref()).copied(), |f| f.0) {
-                Some(done) => (done, Some(id.as_ref())),
-                None => {
-                    let title = from_step.map_or_else(
-                        || Title::new(id, None),
-                        |(_, s)| Title::new(&s.title, s.title_en.as_deref()),
-                    );
-                    return (None, Some(Pending { step: title, rule }));
-                }
+        }) => match from_step.map_or_else(|| progress.get(id.as_ref()).copied(), |f| f.0) {
+            Some(done) => (done, Some(id.as_ref())),
+            None => {
+                let title = from_step.map_or_else(
+                    || Title::new(id, None),
+                    |(_, s)| Title::new(&s.title, s.title_en.as_deref()),
+                );
+                return (None, Some(Pending { step: title, rule }));
             }
-        }
+        },
         _ => (birth, None),
     };
     let last = if from_birth {
