@@ -6,8 +6,9 @@ use crate::condition::{Env, Expr, Op, Shown, Unmet};
 use crate::facts::{Facts, Value};
 use crate::lang::{Lang, Say, Title};
 use crate::period::{Period, Rule};
-use crate::playbook::{Anchor, Channel, Material, Playbook, Route, Step, StepIndex, Tip};
+use crate::playbook::{Anchor, Deadline, Material, Playbook, Route, Step, StepIndex, Tip};
 use chrono::{Datelike, NaiveDate};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BinaryHeap, HashSet};
@@ -97,8 +98,9 @@ pub struct PlanStep<'a> {
     pub done_on: Option<NaiveDate>,
     /// When the step's result is expected, from its lead time (once done).
     pub expected: Option<(NaiveDate, NaiveDate)>,
-    /// Why the step applies (or not).
-    pub why: Vec<Reason<'a>>,
+    /// Why the step applies (or not). The applicable steps on the same route with the same
+    /// condition share their reasons (one list, not one per step).
+    pub why: Rc<[Reason<'a>]>,
     pub materials: Vec<&'a Material>,
     /// The tips that fit the family, placeholders filled.
     pub tips: Vec<ShownTip<'a>>,
@@ -654,8 +656,8 @@ pub fn plan<'a>(
     // Sized for every step to apply (most do): a large playbook's lists are not copied as they
     // grow.
     let all = playbook.steps.len();
-    // Each applicable step, in playbook order, until it is moved into the plan.
-    let mut slots: Vec<Option<PlanStep<'a>>> = Vec::with_capacity(all);
+    // The applicable steps, in playbook order until they are put in plan order, in place.
+    let mut steps: Vec<PlanStep<'a>> = Vec::with_capacity(all);
     let mut applicable_at: Vec<usize> = Vec::with_capacity(all);
     // The id, done day and lead time of each applicable step, side by side: the second pass
     // looks these up for each prerequisite.
@@ -675,6 +677,8 @@ pub fn plan<'a>(
         .map(|id| playbook.route(id))
         .collect();
     let chosen = route_id.and_then(|id| idx.route_ids().iter().position(|r| r == id));
+    // The reasons of the applicable steps, by the numbers of their route and condition.
+    let mut reasons: FxHashMap<RouteAndCondition, Rc<[Reason<'a>]>> = FxHashMap::default();
     for (k, step) in playbook.steps.iter().enumerate() {
         let mut why = Vec::new();
         let step_route = idx.route(k);
@@ -699,9 +703,9 @@ pub fn plan<'a>(
             .deadline_from(k)
             .map(|n| (done_by_id[n], &playbook.steps[idx.first(n)]));
         let (deadline, deadline_pending) =
-            deadline_of(step, idx.number(k), &env, progress, from, &mut warnings);
+            deadline_of(step, k, &idx, &env, progress, from, &mut warnings);
         // A scheduled start; lead times of prerequisites may put it later.
-        let start = step.start.map(|p| (env.age_end(p).date, p));
+        let start = idx.planning(k).start.map(|p| (env.age_end(p).date, p));
         own.push(
             deadline
                 .as_ref()
@@ -711,8 +715,9 @@ pub fn plan<'a>(
         let done_on = done_by_id[idx.number(k)];
         ids.push(&step.id);
         done_of.push(done_on);
-        lead_of.push(step.lead_time);
-        let expected = match (step.lead_time, done_on) {
+        let lead_time = idx.planning(k).lead_time;
+        lead_of.push(lead_time);
+        let expected = match (lead_time, done_on) {
             (Some(lead), Some(done)) => Some((
                 lead.min.after(done, calendar).date,
                 lead.max.after(done, calendar).date,
@@ -720,23 +725,31 @@ pub fn plan<'a>(
             _ => None,
         };
 
-        // The route, and the condition or "every family": at most two reasons.
-        let mut why = Vec::with_capacity(2);
-        if let Some(route) = step_route.and_then(|r| routes[r]) {
-            why.push(Reason::OnRoute {
-                route: Title::new(&route.title, route.title_en.as_deref()),
-            });
-        }
-        match &step.when {
-            Some(when) => why.push(Reason::Holds {
-                condition: when,
-                values: evaluated.values(idx.when(k), when, &shown),
-            }),
-            None if step_route.is_none() => why.push(Reason::Everyone),
-            None => {}
-        }
+        // The route, and the condition or "every family": at most two reasons, the same for
+        // every step on the route with the condition (equal conditions have the same number, and
+        // read the same: the first step's is shown).
+        let why = reasons
+            .entry((step_route, idx.when(k)))
+            .or_insert_with(|| {
+                let mut why = Vec::with_capacity(2);
+                if let Some(route) = step_route.and_then(|r| routes[r]) {
+                    why.push(Reason::OnRoute {
+                        route: Title::new(&route.title, route.title_en.as_deref()),
+                    });
+                }
+                match &step.when {
+                    Some(when) => why.push(Reason::Holds {
+                        condition: when,
+                        values: evaluated.values(idx.when(k), when, &shown),
+                    }),
+                    None if step_route.is_none() => why.push(Reason::Everyone),
+                    None => {}
+                }
+                why.into()
+            })
+            .clone();
 
-        slots.push(Some(PlanStep {
+        steps.push(PlanStep {
             // Set below, once the order is known.
             number: None,
             // Set below, once the prerequisites are known.
@@ -774,7 +787,7 @@ pub fn plan<'a>(
             links: Box::default(),
             open_at: 0,
             unblocks_at: 0,
-        }));
+        });
     }
     // The applicable step with each id (the last one, should there be several).
     let mut applicable_by_id: Vec<Option<usize>> = vec![None; idx.ids()];
@@ -784,7 +797,7 @@ pub fn plan<'a>(
     // When a step id exists on several routes, only the applicable variant is listed.
     not_applicable.retain(|(k, _, _)| applicable_by_id[idx.number(*k)].is_none());
     // Applicable prerequisites, in the order required.
-    let mut prereqs = Lists::with_capacity(slots.len(), idx.requires_len());
+    let mut prereqs = Lists::with_capacity(steps.len(), idx.requires_len());
     for &k in &applicable_at {
         prereqs.push(idx.requires(k).iter().filter_map(|&n| applicable_by_id[n]));
     }
@@ -793,7 +806,7 @@ pub fn plan<'a>(
 
     // Order: prerequisites first, then the earliest date, then playbook order.
     let order = order(&own, &prereqs, &dependents, birth);
-    let mut number_of = vec![0; slots.len()];
+    let mut number_of = vec![0; steps.len()];
     for (n, &i) in order.iter().enumerate() {
         number_of[i] = n + 1;
     }
@@ -802,7 +815,7 @@ pub fn plan<'a>(
 
     // The latest lead time of each step's done prerequisites (the first, of equal ones), in
     // playbook order: the warning lists the steps whose dates are estimated in the order met.
-    let mut lead_start: Vec<Option<(NaiveDate, usize)>> = vec![None; slots.len()];
+    let mut lead_start: Vec<Option<(NaiveDate, usize)>> = vec![None; steps.len()];
     for (i, latest) in lead_start.iter_mut().enumerate() {
         for &j in prereqs.of(i) {
             if let (Some(lead), Some(done)) = (lead_of[j], done_of[j]) {
@@ -818,11 +831,10 @@ pub fn plan<'a>(
         }
     }
 
-    // The plan, in order: each step is moved in once, with what depends on the other steps.
-    let mut steps: Vec<PlanStep<'a>> = Vec::with_capacity(slots.len());
-    for (n, &i) in order.iter().enumerate() {
-        let mut s = slots[i].take().expect("the order has each step once");
-        s.number = Some(n + 1);
+    // What depends on the other steps, step by step in playbook order (each step's data and
+    // the lists by step are read in the order they are laid out).
+    for (i, s) in steps.iter_mut().enumerate() {
+        s.number = Some(number_of[i]);
         unblocks.clear();
         unblocks.extend_from_slice(dependents.of(i));
         // A step that names the same prerequisite twice unblocks once.
@@ -865,8 +877,10 @@ pub fn plan<'a>(
         } else {
             Status::Ready
         };
-        steps.push(s);
     }
+    // The plan, in order: each step is moved once, within the list (a second list as large, at
+    // 10,000 steps, would be 3 MB more to write and read back).
+    permute(&mut steps, number_of.iter().map(|n| n - 1).collect());
 
     let not_applicable = not_applicable
         .into_iter()
@@ -884,7 +898,7 @@ pub fn plan<'a>(
             start_reason: None,
             done_on: done_by_id[idx.number(k)],
             expected: None,
-            why,
+            why: why.into(),
             materials: Vec::new(),
             tips: Vec::new(),
             links: Box::default(),
@@ -1070,12 +1084,17 @@ impl<'a> Warnings<'a> {
     }
 }
 
+/// The numbers of a step's route and condition in the playbook's `StepIndex`.
+type RouteAndCondition = (Option<usize>, Option<usize>);
+
 type DeadlineResult<'a> = (Option<DeadlineInfo<'a>>, Option<Pending<'a>>);
 
-/// The deadline of `step`, whose id has the number `n`.
+/// The deadline of `step`, number `k` in the playbook. Only a deadline counted from a step reads
+/// the step itself (for that step's id): the rest is in the index.
 fn deadline_of<'a>(
     step: &'a Step,
-    n: usize,
+    k: usize,
+    idx: &StepIndex,
     env: &FamilyEnv<'_>,
     progress: &Progress,
     // For a deadline counting from a step of the playbook: when it was done, and its title.
@@ -1083,45 +1102,43 @@ fn deadline_of<'a>(
     warnings: &mut Warnings<'a>,
 ) -> DeadlineResult<'a> {
     let (birth, calendar) = (env.birth(), env.calendar);
-    let Some(d) = &step.deadline else {
+    let planning = idx.planning(k);
+    let Some((rule, from_birth)) = planning.deadline else {
         return (None, None);
     };
-    let (from, from_step) = match &d.from {
-        Anchor::Birth => (birth, None),
-        Anchor::Step(id) => {
-            match from_step.map_or_else(|| progress.get(id.as_ref()).copied(), |f| f.0) {
-                Some(done) => (done, Some(id.as_ref())),
-                None => {
-                    let title = from_step.map_or_else(
-                        || Title::new(id, None),
-                        |(_, s)| Title::new(&s.title, s.title_en.as_deref()),
-                    );
-                    return (
-                        None,
-                        Some(Pending {
-                            step: title,
-                            rule: d.rule,
-                        }),
-                    );
-                }
+    let (from, from_step) = match &step.deadline {
+        // Checked first: a deadline counted from the birth does not read the step.
+        _ if from_birth => (birth, None),
+        Some(Deadline {
+            from: Anchor::Step(id),
+            ..
+        }) => match from_step.map_or_else(|| progress.get(id.as_ref()).copied(), |f| f.0) {
+            Some(done) => (done, Some(id.as_ref())),
+            None => {
+                let title = from_step.map_or_else(
+                    || Title::new(id, None),
+                    |(_, s)| Title::new(&s.title, s.title_en.as_deref()),
+                );
+                return (None, Some(Pending { step: title, rule }));
             }
-        }
+        },
+        _ => (birth, None),
     };
-    let last = match &d.from {
+    let last = if from_birth {
         // Counted from the birth: many steps share a period, and the family's env remembers it.
-        Anchor::Birth => d.rule.last_day_of(env.age_end(d.rule.period())),
-        Anchor::Step(_) => d.rule.last_day(from, calendar),
+        rule.last_day_of(env.age_end(rule.period()))
+    } else {
+        rule.last_day(from, calendar)
     };
     if last.estimated {
-        warnings.estimated(calendar, from, last.date, step, n);
+        warnings.estimated(calendar, from, last.date, step, idx.number(k));
     }
-    let office = step.in_person || step.channel == Channel::Office;
-    let office_day = (office && !calendar.is_working_day(last.date))
+    let office_day = (planning.office && !calendar.is_working_day(last.date))
         .then(|| calendar.last_working_day_on_or_before(last.date));
     (
         Some(DeadlineInfo {
             date: last.date,
-            rule: d.rule,
+            rule,
             from,
             from_step,
             estimated: last.estimated,
@@ -1129,6 +1146,19 @@ fn deadline_of<'a>(
         }),
         None,
     )
+}
+
+/// Puts each item in its place (`place[i]` is where item `i` goes; each place once), moving
+/// each item once, in place: along each cycle of the permutation, the item at the cycle's start
+/// is swapped into its place until the one that belongs there arrives.
+fn permute<T>(items: &mut [T], mut place: Vec<usize>) {
+    for start in 0..items.len() {
+        while place[start] != start {
+            let to = place[start];
+            items.swap(start, to);
+            place.swap(start, to);
+        }
+    }
 }
 
 /// A topological order that, among the steps whose prerequisites are placed, takes the one with
@@ -1279,6 +1309,17 @@ mod tests {
         assert_eq!(dependents.of(0), &[1, 2, 3]);
         assert_eq!(dependents.of(1), &[2, 2]);
         assert!(dependents.of(2).is_empty() && dependents.of(3).is_empty());
+    }
+
+    #[test]
+    fn permute_puts_each_item_in_its_place() {
+        let mut items = vec!['a', 'b', 'c', 'd', 'e', 'f'];
+        // Two cycles (a→c→e→a, b→f→b) and an item in place (d).
+        permute(&mut items, vec![2, 5, 4, 3, 0, 1]);
+        assert_eq!(items, ['e', 'f', 'a', 'd', 'c', 'b']);
+        let mut none: Vec<u8> = Vec::new();
+        permute(&mut none, Vec::new());
+        assert!(none.is_empty());
     }
 
     #[test]

@@ -2,14 +2,28 @@
 //! planning finds prerequisites and progress by number instead of looking steps up by name, and
 //! evaluates each distinct condition once.
 
-use super::{Anchor, Step};
+use super::{Anchor, Channel, Step};
 use crate::condition::Expr;
+use crate::period::{Period, Range, Rule};
 use rustc_hash::FxHashMap;
 
 /// The maps the index is built with: keyed by ids, conditions and texts of a playbook being
 /// checked (not chosen to collide), so a fast hash will do (FxHash, as rustc uses; SipHash,
 /// the default, took half the time of building a 10,000-step index).
 type Map<K, V> = FxHashMap<K, V>;
+
+/// What a plan reads of every step, copied side by side from the steps when the index is made:
+/// a plan reads these instead of the steps themselves (560 bytes each, mostly texts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Planning {
+    /// The deadline's rule, and whether it counts from the birth (else from a step).
+    pub deadline: Option<(Rule, bool)>,
+    /// Not before this long after birth.
+    pub start: Option<Period>,
+    pub lead_time: Option<Range>,
+    /// Done at an office (in person, or through an office's window).
+    pub office: bool,
+}
 
 /// The ids of a playbook's steps, numbered in order of first appearance (route variants of one
 /// step share a number), and the steps' references as those numbers.
@@ -53,6 +67,8 @@ pub struct StepIndex {
     route_ids: Vec<String>,
     /// How many different conditions.
     conditions: usize,
+    /// What a plan reads of each step, by step.
+    planning: Vec<Planning>,
 }
 
 impl StepIndex {
@@ -145,7 +161,20 @@ impl StepIndex {
                 })
             }));
         }
+        let planning = steps
+            .iter()
+            .map(|s| Planning {
+                deadline: s
+                    .deadline
+                    .as_ref()
+                    .map(|d| (d.rule, d.from == Anchor::Birth)),
+                start: s.start,
+                lead_time: s.lead_time,
+                office: s.in_person || s.channel == Channel::Office,
+            })
+            .collect();
         StepIndex {
+            planning,
             sorted_ids,
             sorted,
             number,
@@ -270,6 +299,11 @@ impl StepIndex {
     /// The numbers of the texts of the tips of step `k` that have placeholders to fill.
     pub fn tip_fills(&self, k: usize) -> &[Option<usize>] {
         &self.tip_fills[self.tip_from[k]..self.tip_from[k + 1]]
+    }
+
+    /// What a plan reads of step `k`.
+    pub fn planning(&self, k: usize) -> Planning {
+        self.planning[k]
     }
 
     /// The number of the route step `k` is on (`None`: every route).

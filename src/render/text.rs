@@ -323,7 +323,7 @@ pub fn show(plan: &Plan<'_>, s: &PlanStep<'_>, calendar: &Calendar, lang: Lang) 
         (true, Lang::En) => "Why it does not apply:\n",
         (false, Lang::En) => "Why it applies:\n",
     });
-    for w in &s.why {
+    for w in s.why.iter() {
         out.push_str(&format!("  - {}\n", w.say(lang)));
     }
     if let Some(d) = &s.deadline {
