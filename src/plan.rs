@@ -410,7 +410,7 @@ pub struct Plan<'a> {
     pub profile: &'a Profile,
     pub today: NaiveDate,
     /// Set when the family is outside the requested playbook's scope: what it covers and why.
-    pub out_of_scope: Option<(String, Vec<Unmet>)>,
+    pub out_of_scope: Option<(&'a str, Vec<Unmet>)>,
     pub route: Option<RouteChoice<'a>>,
     /// The applicable steps, in order.
     pub steps: Vec<PlanStep<'a>>,
@@ -611,7 +611,7 @@ pub fn plan<'a>(
     if let Some(scope) = &requested.scope {
         let env = FamilyEnv::new(requested, profile, today, calendar);
         if !scope.when.eval(&env) {
-            out_of_scope = Some((scope.text.to_string(), scope.when.unmet(&env)));
+            out_of_scope = Some((&*scope.text, scope.when.unmet(&env)));
             if let Some(parent) = &requested.parent {
                 playbook = parent;
             }

@@ -486,7 +486,7 @@ fn regions(ctx: &Context, out: &mut dyn Write) -> Result<()> {
             .iter()
             .map(|(p, origin)| {
                 serde_json::json!({
-                    "id": p.id, "name": p.name, "name_en": p.name_en, "extends": p.extends,
+                    "id": p.id, "name": p.name, "name_en": p.name_en, "extends": p.extends(),
                     "reviewed": p.reviewed.to_string(), "steps": p.steps.len(), "origin": origin,
                 })
             })
@@ -502,7 +502,7 @@ fn regions(ctx: &Context, out: &mut dyn Write) -> Result<()> {
         table.add_row(vec![
             p.id.to_string(),
             p.name.to_string(),
-            p.extends.as_deref().unwrap_or_default().to_string(),
+            p.extends().unwrap_or_default().to_string(),
             p.reviewed.to_string(),
             p.steps.len().to_string(),
             origin.clone(),

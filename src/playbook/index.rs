@@ -2,7 +2,7 @@
 //! planning finds prerequisites and progress by number instead of looking steps up by name, and
 //! evaluates each distinct condition once.
 
-use super::{Anchor, Channel, Step};
+use super::{Anchor, Channel, Step, Text};
 use crate::condition::Expr;
 use crate::period::{Period, Range, Rule};
 use rustc_hash::FxHashMap;
@@ -64,7 +64,7 @@ pub struct StepIndex {
     /// The route each step is on (`None`: every route), as a number in `route_ids`.
     route: Vec<Option<usize>>,
     /// The routes the steps are on, in order of first appearance.
-    route_ids: Vec<String>,
+    route_ids: Vec<Text>,
     /// How many different conditions.
     conditions: usize,
     /// What a plan reads of each step, by step.
@@ -133,7 +133,7 @@ impl StepIndex {
         let (mut tip_when, mut tip_from) = (Vec::new(), vec![0]);
         let mut tip_fills = Vec::new();
         let mut fills: Map<&str, usize> = Map::default();
-        let mut route_ids: Vec<String> = Vec::new();
+        let mut route_ids: Vec<Text> = Vec::new();
         let mut route = Vec::with_capacity(steps.len());
         for s in steps {
             material_when.extend(
@@ -156,7 +156,7 @@ impl StepIndex {
             }));
             route.push(s.route.as_ref().map(|r| {
                 route_ids.iter().position(|id| id == r).unwrap_or_else(|| {
-                    route_ids.push(r.to_string());
+                    route_ids.push(r.clone());
                     route_ids.len() - 1
                 })
             }));
@@ -312,7 +312,7 @@ impl StepIndex {
     }
 
     /// The ids of the routes the steps are on, by number.
-    pub fn route_ids(&self) -> &[String] {
+    pub fn route_ids(&self) -> &[Text] {
         &self.route_ids
     }
 }

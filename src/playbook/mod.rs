@@ -164,7 +164,6 @@ pub struct Playbook {
     pub name_en: Option<Text>,
     pub summary: Option<Text>,
     pub reviewed: NaiveDate,
-    pub extends: Option<Text>,
     /// The ids of this playbook and those it extends, up to the root, e.g. nanning, guangxi,
     /// national.
     pub lineage: Vec<Text>,
@@ -201,6 +200,11 @@ impl Playbook {
         } else {
             std::borrow::Cow::Owned(StepIndex::new(&self.steps))
         }
+    }
+
+    /// The id of the playbook this one extends, if any.
+    pub fn extends(&self) -> Option<&str> {
+        self.lineage.get(1).map(|id| &**id)
     }
 
     /// The region's name in the interface language.

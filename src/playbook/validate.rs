@@ -367,11 +367,6 @@ impl Validator<'_> {
             name_en: raw.name_en.clone(),
             summary: raw.summary.clone(),
             reviewed,
-            extends: raw
-                .extends
-                .as_ref()
-                .map(|e| e.get_ref().to_string())
-                .map(Into::into),
             lineage: chain
                 .iter()
                 .rev()
@@ -472,9 +467,9 @@ impl Validator<'_> {
         let deadline_source = s.deadline_source.as_ref().map(|c| self.cite(f, c, docs));
         let deadline = rule.map(|rule| Deadline {
             rule,
-            from: match s.deadline_from.as_ref().map(|d| d.get_ref().as_ref()) {
-                None | Some("birth") => Anchor::Birth,
-                Some(step) => Anchor::Step(step.to_owned().into()),
+            from: match s.deadline_from.as_ref().map(|d| d.get_ref()) {
+                Some(step) if step != "birth" => Anchor::Step(step.clone()),
+                _ => Anchor::Birth,
             },
             note: s.deadline_note.clone(),
             source: deadline_source,
@@ -543,13 +538,7 @@ impl Validator<'_> {
             title: s.title.clone(),
             title_en: s.title_en.clone(),
             summary: s.summary.clone(),
-            route: s
-                .route
-                .as_ref()
-                .map(|r| r.get_ref().clone())
-                .as_deref()
-                .map(str::to_owned)
-                .map(Into::into),
+            route: s.route.as_ref().map(|r| r.get_ref().clone()),
             when,
             agency: s.agency.clone(),
             channel: s.channel,

@@ -151,7 +151,7 @@ pub fn plan_json(plan: &Plan<'_>, all: bool, assumed: &[String], lang: Lang) -> 
             title: &r.route.title,
             why: r.why.say(lang),
         }),
-        out_of_scope: plan.out_of_scope.as_ref().map(|(t, _)| t.as_str()),
+        out_of_scope: plan.out_of_scope.as_ref().map(|(t, _)| *t),
         steps: plan.steps.iter().map(|s| step(plan, s, lang)).collect(),
         not_applicable: all.then(|| {
             plan.not_applicable
