@@ -11,8 +11,12 @@ use chrono::{Datelike, NaiveDate};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BinaryHeap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::rc::Rc;
+
+mod order;
+
+use order::{Lists, order, permute};
 
 /// What the engine knows about the family.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -984,60 +988,6 @@ impl Evaluated {
     }
 }
 
-/// A list of step numbers for each step, kept in one buffer (a step's prerequisites, or the
-/// steps that wait for it).
-struct Lists {
-    items: Vec<usize>,
-    /// The list of step `i` is `items[from[i]..from[i + 1]]`.
-    from: Vec<usize>,
-}
-
-impl Lists {
-    fn with_capacity(lists: usize, items: usize) -> Lists {
-        let mut from = Vec::with_capacity(lists + 1);
-        from.push(0);
-        Lists {
-            items: Vec::with_capacity(items),
-            from,
-        }
-    }
-
-    /// Adds the next step's list.
-    fn push(&mut self, items: impl IntoIterator<Item = usize>) {
-        self.items.extend(items);
-        self.from.push(self.items.len());
-    }
-
-    fn of(&self, i: usize) -> &[usize] {
-        &self.items[self.from[i]..self.from[i + 1]]
-    }
-
-    fn len(&self) -> usize {
-        self.from.len() - 1
-    }
-
-    /// For each step, the steps whose lists hold it, in order (once per time held).
-    fn reversed(&self) -> Lists {
-        let mut count = vec![0usize; self.len() + 1];
-        for &j in &self.items {
-            count[j + 1] += 1;
-        }
-        for j in 0..self.len() {
-            count[j + 1] += count[j];
-        }
-        let from = count.clone();
-        let mut items = vec![0; self.items.len()];
-        let mut next = count;
-        for i in 0..self.len() {
-            for &j in self.of(i) {
-                items[next[j]] = i;
-                next[j] += 1;
-            }
-        }
-        Lists { items, from }
-    }
-}
-
 /// The plan's warnings as they are gathered: estimated dates are collected into one warning
 /// per plan, listing the steps (each once).
 #[derive(Default)]
@@ -1148,78 +1098,6 @@ fn deadline_of<'a>(
     )
 }
 
-/// Puts each item in its place (`place[i]` is where item `i` goes; each place once), moving
-/// each item once, in place: along each cycle of the permutation, the item at the cycle's start
-/// is swapped into its place until the one that belongs there arrives.
-fn permute<T>(items: &mut [T], mut place: Vec<usize>) {
-    for start in 0..items.len() {
-        while place[start] != start {
-            let to = place[start];
-            items.swap(start, to);
-            place.swap(start, to);
-        }
-    }
-}
-
-/// A topological order that, among the steps whose prerequisites are placed, takes the one with
-/// the earliest date, then the earliest in the playbook. Linear in steps and edges (and a log for
-/// the heap); nothing recurses, so a long chain of steps cannot overflow the stack.
-fn order(
-    own: &[Option<NaiveDate>],
-    prereqs: &Lists,
-    dependents: &Lists,
-    birth: NaiveDate,
-) -> Vec<usize> {
-    let n = own.len();
-
-    // An undated step sorts right after its latest prerequisite (or at the birth): its key is
-    // the latest key of its prerequisites, found in a first topological pass.
-    let mut key: Vec<NaiveDate> = vec![birth; n];
-    let mut indegree: Vec<usize> = (0..n).map(|i| prereqs.of(i).len()).collect();
-    let mut ready: Vec<usize> = (0..n).filter(|&i| indegree[i] == 0).collect();
-    let mut keyed = vec![false; n];
-    while let Some(i) = ready.pop() {
-        keyed[i] = true;
-        key[i] =
-            own[i].unwrap_or_else(|| prereqs.of(i).iter().map(|&j| key[j]).max().unwrap_or(birth));
-        for &d in dependents.of(i) {
-            indegree[d] -= 1;
-            if indegree[d] == 0 {
-                ready.push(d);
-            }
-        }
-    }
-    // Validation forbids cycles; a step on one keeps its own date, or the birth.
-    for i in 0..n {
-        if !keyed[i] {
-            key[i] = own[i].unwrap_or(birth);
-        }
-    }
-
-    let mut indegree: Vec<usize> = (0..n).map(|i| prereqs.of(i).len()).collect();
-    let mut heap: BinaryHeap<std::cmp::Reverse<(NaiveDate, usize)>> = (0..n)
-        .filter(|&i| indegree[i] == 0)
-        .map(|i| std::cmp::Reverse((key[i], i)))
-        .collect();
-    let mut out = Vec::with_capacity(n);
-    let mut placed = vec![false; n];
-    while let Some(std::cmp::Reverse((_, i))) = heap.pop() {
-        out.push(i);
-        placed[i] = true;
-        for &d in dependents.of(i) {
-            indegree[d] -= 1;
-            if indegree[d] == 0 {
-                heap.push(std::cmp::Reverse((key[d], d)));
-            }
-        }
-    }
-    // Validation forbids cycles; keep every step even so.
-    if out.len() < n {
-        out.extend((0..n).filter(|&i| !placed[i]));
-    }
-    out
-}
-
 fn choose_route<'a>(
     playbook: &'a Playbook,
     idx: &StepIndex,
@@ -1291,54 +1169,4 @@ fn choose_route<'a>(
         }
     }
     None
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lists_reverse_in_order_once_per_time_held() {
-        let mut prereqs = Lists::with_capacity(4, 5);
-        prereqs.push([]);
-        prereqs.push([0]);
-        prereqs.push([0, 1, 1]);
-        prereqs.push([0]);
-        let dependents = prereqs.reversed();
-        assert_eq!(dependents.len(), 4);
-        assert_eq!(dependents.of(0), &[1, 2, 3]);
-        assert_eq!(dependents.of(1), &[2, 2]);
-        assert!(dependents.of(2).is_empty() && dependents.of(3).is_empty());
-    }
-
-    #[test]
-    fn permute_puts_each_item_in_its_place() {
-        let mut items = vec!['a', 'b', 'c', 'd', 'e', 'f'];
-        // Two cycles (a→c→e→a, b→f→b) and an item in place (d).
-        permute(&mut items, vec![2, 5, 4, 3, 0, 1]);
-        assert_eq!(items, ['e', 'f', 'a', 'd', 'c', 'b']);
-        let mut none: Vec<u8> = Vec::new();
-        permute(&mut none, Vec::new());
-        assert!(none.is_empty());
-    }
-
-    #[test]
-    fn a_long_chain_of_undated_steps_is_ordered_without_recursion() {
-        // 0 ← 1 ← 2 ← …, listed backwards; only the first has a date.
-        let n = 50_000;
-        let birth = NaiveDate::from_ymd_opt(2026, 10, 8).unwrap();
-        let mut prereqs = Lists::with_capacity(n, n);
-        for i in 0..n {
-            if i + 1 < n {
-                prereqs.push([i + 1]);
-            } else {
-                prereqs.push([]);
-            }
-        }
-        let dependents = prereqs.reversed();
-        let mut own = vec![None; n];
-        own[n - 1] = Some(birth);
-        let order = order(&own, &prereqs, &dependents, birth);
-        assert_eq!(order, (0..n).rev().collect::<Vec<_>>());
-    }
 }
