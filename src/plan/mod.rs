@@ -812,22 +812,34 @@ pub fn plan<'a>(
     let order = order(&own, &prereqs, &dependents, birth);
     let mut number_of = vec![0; steps.len()];
     for (n, &i) in order.iter().enumerate() {
-        number_of[i] = n + 1;
+        number_of[i as usize] = n + 1;
     }
     // Reused for each step's list of the steps it unblocks.
-    let mut unblocks: Vec<usize> = Vec::new();
+    let mut unblocks: Vec<u32> = Vec::new();
 
     // The latest lead time of each step's done prerequisites (the first, of equal ones), in
     // playbook order: the warning lists the steps whose dates are estimated in the order met.
+    // A prerequisite's result day is counted the first time it is met (most steps unblock two).
     let mut lead_start: Vec<Option<(NaiveDate, usize)>> = vec![None; steps.len()];
+    let mut result_day: Vec<Option<WorkDate>> = vec![None; steps.len()];
     for (i, latest) in lead_start.iter_mut().enumerate() {
         for &j in prereqs.of(i) {
+            let j = j as usize;
             if let (Some(lead), Some(done)) = (lead_of[j], done_of[j]) {
-                let d = lead.min.after(done, calendar);
-                if d.estimated {
-                    let k = applicable_at[j];
-                    warnings.estimated(calendar, done, d.date, &playbook.steps[k], idx.number(k));
-                }
+                let d = *result_day[j].get_or_insert_with(|| {
+                    let d = lead.min.after(done, calendar);
+                    if d.estimated {
+                        let k = applicable_at[j];
+                        warnings.estimated(
+                            calendar,
+                            done,
+                            d.date,
+                            &playbook.steps[k],
+                            idx.number(k),
+                        );
+                    }
+                    d
+                });
                 if latest.is_none_or(|(date, _)| d.date > date) {
                     *latest = Some((d.date, j));
                 }
@@ -843,18 +855,18 @@ pub fn plan<'a>(
         unblocks.extend_from_slice(dependents.of(i));
         // A step that names the same prerequisite twice unblocks once.
         unblocks.dedup();
-        unblocks.sort_by_key(|k| number_of[*k]);
+        unblocks.sort_by_key(|&k| number_of[k as usize]);
         let pre = prereqs.of(i);
         let mut links = Vec::with_capacity(2 * pre.len() + unblocks.len());
-        links.extend(pre.iter().map(|&j| ids[j]));
+        links.extend(pre.iter().map(|&j| ids[j as usize]));
         s.open_at = links.len();
         links.extend(
             pre.iter()
-                .filter(|&&j| done_of[j].is_none())
-                .map(|&j| ids[j]),
+                .filter(|&&j| done_of[j as usize].is_none())
+                .map(|&j| ids[j as usize]),
         );
         s.unblocks_at = links.len();
-        links.extend(unblocks.iter().map(|&k| ids[k]));
+        links.extend(unblocks.iter().map(|&k| ids[k as usize]));
         s.links = links.into_boxed_slice();
 
         // Earliest start: the scheduled age (set above), unless a prerequisite's result comes
