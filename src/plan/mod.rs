@@ -10,13 +10,13 @@ use crate::playbook::{Anchor, Deadline, Material, Playbook, Route, Step, StepInd
 use chrono::{Datelike, NaiveDate};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::{BTreeMap, HashSet};
 use std::rc::Rc;
 
 mod order;
 
-use order::{Lists, order, permute};
+use order::{Lists as StepLists, order, permute};
 
 /// What the engine knows about the family.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,33 +105,77 @@ pub struct PlanStep<'a> {
     /// Why the step applies (or not). The applicable steps on the same route with the same
     /// condition share their reasons (one list, not one per step).
     pub why: Rc<[Reason<'a>]>,
-    pub materials: Vec<&'a Material>,
-    /// The tips that fit the family, placeholders filled.
-    pub tips: Vec<ShownTip<'a>>,
-    /// The ids of the applicable prerequisites, then of those not done yet, then of the
-    /// applicable steps that wait for this one: one list (one allocation) for the three (see
-    /// `prerequisites`, `open_prerequisites`, `unblocks`).
-    links: Box<[&'a str]>,
-    /// Where the open prerequisites start in `links`.
-    open_at: usize,
-    /// Where the steps that wait for this one start in `links`.
-    unblocks_at: usize,
+    /// The lists of all the plan's steps, each in one buffer (see `Lists`).
+    lists: Rc<OnceCell<Lists<'a>>>,
+    /// Where this step's materials are in `lists.materials`.
+    materials: Span,
+    /// Where its tips are in `lists.tips`.
+    tips: Span,
+    /// Where, in `lists.links`, its applicable prerequisites start, then those not done yet,
+    /// then the applicable steps that wait for it, and where they end.
+    links: [u32; 4],
+}
+
+/// Where a step's part of a list starts and ends.
+type Span = [u32; 2];
+
+/// The lists of a plan's steps (materials, tips, links), each in one buffer for the whole plan,
+/// shared by its steps: a plan allocates three lists instead of three per step.
+#[derive(Default)]
+struct Lists<'a> {
+    /// The ids of the prerequisites, open prerequisites and waiting steps of each step.
+    links: Vec<&'a str>,
+    materials: Vec<&'a Material>,
+    tips: Vec<ShownTip<'a>>,
+}
+
+impl std::fmt::Debug for Lists<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lists")
+            .field("links", &self.links.len())
+            .field("materials", &self.materials.len())
+            .field("tips", &self.tips.len())
+            .finish()
+    }
+}
+
+/// `list[from..to]`, or nothing (for a step made outside a plan).
+fn part<T>(list: &[T], [from, to]: Span) -> &[T] {
+    list.get(from as usize..to as usize).unwrap_or_default()
 }
 
 impl<'a> PlanStep<'a> {
+    fn links(&self, from: usize) -> &[&'a str] {
+        self.lists.get().map_or(&[], |l| {
+            part(&l.links, [self.links[from], self.links[from + 1]])
+        })
+    }
+
     /// Applicable prerequisites.
     pub fn prerequisites(&self) -> &[&'a str] {
-        &self.links[..self.open_at]
+        self.links(0)
     }
 
     /// Applicable prerequisites not yet done.
     pub fn open_prerequisites(&self) -> &[&'a str] {
-        &self.links[self.open_at..self.unblocks_at]
+        self.links(1)
     }
 
     /// Applicable steps that wait for this one.
     pub fn unblocks(&self) -> &[&'a str] {
-        &self.links[self.unblocks_at..]
+        self.links(2)
+    }
+
+    /// The materials the family needs for this step.
+    pub fn materials(&self) -> &[&'a Material] {
+        self.lists
+            .get()
+            .map_or(&[], |l| part(&l.materials, self.materials))
+    }
+
+    /// The tips that fit the family, placeholders filled.
+    pub fn tips(&self) -> &[ShownTip<'a>] {
+        self.lists.get().map_or(&[], |l| part(&l.tips, self.tips))
     }
 
     /// Days from today to the deadline (negative when past).
@@ -683,6 +727,9 @@ pub fn plan<'a>(
     let chosen = route_id.and_then(|id| idx.route_ids().iter().position(|r| r == id));
     // The reasons of the applicable steps, by the numbers of their route and condition.
     let mut reasons: FxHashMap<RouteAndCondition, Rc<[Reason<'a>]>> = FxHashMap::default();
+    // The plan's lists, filled as the steps are, and shared by them once complete.
+    let shared: Rc<OnceCell<Lists<'a>>> = Rc::default();
+    let mut lists = Lists::default();
     for (k, step) in playbook.steps.iter().enumerate() {
         let mut why = Vec::new();
         let step_route = idx.route(k);
@@ -766,31 +813,34 @@ pub fn plan<'a>(
             done_on,
             expected,
             why,
+            lists: Rc::clone(&shared),
             // A material or tip without a condition is not read here (the index knows).
-            materials: step
-                .materials
-                .iter()
-                .zip(idx.material_when(k))
-                .filter(|(m, n)| n.is_none_or(|n| evaluated.holds(n, || &m.when, &shown)))
-                .map(|(m, _)| m)
-                .collect(),
-            tips: step
-                .tips
-                .iter()
-                .zip(idx.tip_when(k).iter().zip(idx.tip_fills(k)))
-                .filter(|(t, (n, _))| n.is_none_or(|n| evaluated.holds(n, || &t.when, &shown)))
-                .map(|(tip, (_, fills)): (&'a Tip, _)| ShownTip {
-                    tip,
-                    filled: fills.map(|n| {
-                        filled[n]
-                            .get_or_insert_with(|| crate::condition::fill(&tip.text, &shown).into())
-                            .clone()
+            materials: extend(
+                &mut lists.materials,
+                step.materials
+                    .iter()
+                    .zip(idx.material_when(k))
+                    .filter(|(m, n)| n.is_none_or(|n| evaluated.holds(n, || &m.when, &shown)))
+                    .map(|(m, _)| m),
+            ),
+            tips: extend(
+                &mut lists.tips,
+                step.tips
+                    .iter()
+                    .zip(idx.tip_when(k).iter().zip(idx.tip_fills(k)))
+                    .filter(|(t, (n, _))| n.is_none_or(|n| evaluated.holds(n, || &t.when, &shown)))
+                    .map(|(tip, (_, fills)): (&'a Tip, _)| ShownTip {
+                        tip,
+                        filled: fills.map(|n| {
+                            filled[n]
+                                .get_or_insert_with(|| {
+                                    crate::condition::fill(&tip.text, &shown).into()
+                                })
+                                .clone()
+                        }),
                     }),
-                })
-                .collect(),
-            links: Box::default(),
-            open_at: 0,
-            unblocks_at: 0,
+            ),
+            links: [0; 4],
         });
     }
     // The applicable step with each id (the last one, should there be several).
@@ -801,7 +851,7 @@ pub fn plan<'a>(
     // When a step id exists on several routes, only the applicable variant is listed.
     not_applicable.retain(|(k, _, _)| applicable_by_id[idx.number(*k)].is_none());
     // Applicable prerequisites, in the order required.
-    let mut prereqs = Lists::with_capacity(steps.len(), idx.requires_len());
+    let mut prereqs = StepLists::with_capacity(steps.len(), idx.requires_len());
     for &k in &applicable_at {
         prereqs.push(idx.requires(k).iter().filter_map(|&n| applicable_by_id[n]));
     }
@@ -857,17 +907,18 @@ pub fn plan<'a>(
         unblocks.dedup();
         unblocks.sort_by_key(|&k| number_of[k as usize]);
         let pre = prereqs.of(i);
-        let mut links = Vec::with_capacity(2 * pre.len() + unblocks.len());
+        let links = &mut lists.links;
+        let from = links.len() as u32;
         links.extend(pre.iter().map(|&j| ids[j as usize]));
-        s.open_at = links.len();
+        let open = links.len() as u32;
         links.extend(
             pre.iter()
                 .filter(|&&j| done_of[j as usize].is_none())
                 .map(|&j| ids[j as usize]),
         );
-        s.unblocks_at = links.len();
+        let waiting = links.len() as u32;
         links.extend(unblocks.iter().map(|&k| ids[k as usize]));
-        s.links = links.into_boxed_slice();
+        s.links = [from, open, waiting, links.len() as u32];
 
         // Earliest start: the scheduled age (set above), unless a prerequisite's result comes
         // later.
@@ -886,7 +937,7 @@ pub fn plan<'a>(
             Status::Done
         } else if s.deadline.as_ref().is_some_and(|d| d.date < today) {
             Status::Overdue
-        } else if !s.open_prerequisites().is_empty() {
+        } else if open < waiting {
             Status::Blocked
         } else if s.earliest_start.is_some_and(|d| d > today) {
             Status::Waiting
@@ -915,13 +966,14 @@ pub fn plan<'a>(
             done_on: done_by_id[idx.number(k)],
             expected: None,
             why: why.into(),
-            materials: Vec::new(),
-            tips: Vec::new(),
-            links: Box::default(),
-            open_at: 0,
-            unblocks_at: 0,
+            lists: Rc::clone(&shared),
+            materials: [0; 2],
+            tips: [0; 2],
+            links: [0; 4],
         })
         .collect();
+    // The lists are complete: the steps can read them.
+    let _ = shared.set(lists);
 
     // The conditions estimated while deciding what applies, then those met in what is shown.
     for env in [env, shown] {
@@ -946,6 +998,13 @@ pub fn plan<'a>(
         not_applicable,
         warnings,
     }
+}
+
+/// Appends `items` to `list`; where they are there.
+fn extend<T>(list: &mut Vec<T>, items: impl IntoIterator<Item = T>) -> Span {
+    let from = list.len() as u32;
+    list.extend(items);
+    [from, list.len() as u32]
 }
 
 /// The family's conditions, each evaluated once, by its number in the playbook's `StepIndex`:

@@ -105,9 +105,9 @@ pub fn render(plan: &Plan<'_>, lang: Lang) -> String {
         for d in detail {
             out.push_str(&format!("  - {d}\n"));
         }
-        if !s.materials.is_empty() {
+        if !s.materials().is_empty() {
             out.push_str(&format!("  - {}\n", l("材料：", "Bring:")));
-            for m in &s.materials {
+            for m in s.materials() {
                 let mut line = format!("    - [ ] {}{}", m.name, lang.paren(&m.quantity(lang)));
                 if let Some(note) = &m.note {
                     line.push_str(&format!("{}{note}", l("：", ": ")));
@@ -116,7 +116,7 @@ pub fn render(plan: &Plan<'_>, lang: Lang) -> String {
                 out.push('\n');
             }
         }
-        for t in &s.tips {
+        for t in s.tips() {
             out.push_str(&format!("  - {}{}\n", l("提示：", "Tip: "), t.text()));
         }
         if let Some(missed) = &s.step.missed {

@@ -101,9 +101,9 @@ fn body(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> Vec<String> {
     if let Some(path) = &step.path {
         lines.push(format!("{}{path}", label("路径：", "Route: ")));
     }
-    if !s.materials.is_empty() {
+    if !s.materials().is_empty() {
         lines.push(label("材料：", "Bring:"));
-        for m in &s.materials {
+        for m in s.materials() {
             let mut line = format!("  - {}{}", m.name, lang.paren(&m.quantity(lang)));
             if let Some(note) = &m.note {
                 line.push_str(&format!("{}{note}", lang.pick("：", ": ")));
@@ -111,9 +111,9 @@ fn body(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> Vec<String> {
             lines.push(line);
         }
     }
-    if !s.tips.is_empty() {
+    if !s.tips().is_empty() {
         lines.push(label("提示：", "Tips:"));
-        for t in &s.tips {
+        for t in s.tips() {
             lines.push(format!("  - {}", t.text()));
         }
     }
@@ -344,7 +344,7 @@ pub fn show(plan: &Plan<'_>, s: &PlanStep<'_>, calendar: &Calendar, lang: Lang) 
             cite(plan.playbook, c, lang)
         ));
     }
-    for t in &s.tips {
+    for t in s.tips() {
         if let Some(c) = t.source()
             && c != &s.step.source
         {
