@@ -864,43 +864,16 @@ pub fn plan<'a>(
     for (n, &i) in order.iter().enumerate() {
         number_of[i as usize] = n + 1;
     }
+    // What depends on the other steps, worked out step by step in playbook order (the lists by
+    // step are read in the order they are laid out), and kept aside: each step is finished as
+    // it is moved into its place in the plan, while it is in the cache (at 10,000 steps, the
+    // steps made above are out of it by now).
+    let mut finish: Vec<Finish> = Vec::with_capacity(own.len());
     // Reused for each step's list of the steps it unblocks.
     let mut unblocks: Vec<u32> = Vec::new();
-
-    // The latest lead time of each step's done prerequisites (the first, of equal ones), in
-    // playbook order: the warning lists the steps whose dates are estimated in the order met.
     // A prerequisite's result day is counted the first time it is met (most steps unblock two).
-    let mut lead_start: Vec<Option<(NaiveDate, usize)>> = vec![None; steps.len()];
-    let mut result_day: Vec<Option<WorkDate>> = vec![None; steps.len()];
-    for (i, latest) in lead_start.iter_mut().enumerate() {
-        for &j in prereqs.of(i) {
-            let j = j as usize;
-            if let (Some(lead), Some(done)) = (lead_of[j], done_of[j]) {
-                let d = *result_day[j].get_or_insert_with(|| {
-                    let d = lead.min.after(done, calendar);
-                    if d.estimated {
-                        let k = applicable_at[j];
-                        warnings.estimated(
-                            calendar,
-                            done,
-                            d.date,
-                            &playbook.steps[k],
-                            idx.number(k),
-                        );
-                    }
-                    d
-                });
-                if latest.is_none_or(|(date, _)| d.date > date) {
-                    *latest = Some((d.date, j));
-                }
-            }
-        }
-    }
-
-    // What depends on the other steps, step by step in playbook order (each step's data and
-    // the lists by step are read in the order they are laid out).
-    for (i, s) in steps.iter_mut().enumerate() {
-        s.number = Some(number_of[i]);
+    let mut result_day: Vec<Option<WorkDate>> = vec![None; own.len()];
+    for i in 0..own.len() {
         unblocks.clear();
         unblocks.extend_from_slice(dependents.of(i));
         // A step that names the same prerequisite twice unblocks once.
@@ -918,21 +891,59 @@ pub fn plan<'a>(
         );
         let waiting = links.len() as u32;
         links.extend(unblocks.iter().map(|&k| ids[k as usize]));
-        s.links = [from, open, waiting, links.len() as u32];
 
+        // The latest result day of the done prerequisites with a lead time (the first, of equal
+        // ones), in playbook order: the warning lists the steps whose dates are estimated in the
+        // order met.
+        let mut lead: Option<(NaiveDate, u32)> = None;
+        for &j in pre {
+            if let (Some(range), Some(done)) = (lead_of[j as usize], done_of[j as usize]) {
+                let d = *result_day[j as usize].get_or_insert_with(|| {
+                    let d = range.min.after(done, calendar);
+                    if d.estimated {
+                        let k = applicable_at[j as usize];
+                        warnings.estimated(
+                            calendar,
+                            done,
+                            d.date,
+                            &playbook.steps[k],
+                            idx.number(k),
+                        );
+                    }
+                    d
+                });
+                if lead.is_none_or(|(date, _)| d.date > date) {
+                    lead = Some((d.date, j));
+                }
+            }
+        }
+        finish.push(Finish {
+            links: [from, open, waiting, links.len() as u32],
+            lead,
+        });
+    }
+
+    // The plan, in order: each step is moved once, within the list (a second list as large, at
+    // 10,000 steps, would be 3 MB more to write and read back), and finished there.
+    let place: Vec<u32> = number_of.iter().map(|&n| (n - 1) as u32).collect();
+    permute(&mut steps, place, |s, i| {
+        let f = &finish[i];
+        s.number = Some(number_of[i]);
+        s.links = f.links;
         // Earliest start: the scheduled age (set above), unless a prerequisite's result comes
         // later.
-        if let Some((date, j)) = lead_start[i]
+        if let Some((date, j)) = f.lead
             && s.earliest_start.is_none_or(|start| date > start)
+            && let Some(range) = lead_of[j as usize]
         {
-            let pre = &playbook.steps[applicable_at[j]];
+            let pre = &playbook.steps[applicable_at[j as usize]];
             s.earliest_start = Some(date);
             s.start_reason = Some(StartReason::LeadTime {
                 step: Title::new(&pre.title, pre.title_en.as_deref()),
-                range: lead_of[j].expect("a lead time was counted"),
+                range,
             });
         }
-
+        let [_, open, waiting, _] = f.links;
         s.status = if s.done_on.is_some() {
             Status::Done
         } else if s.deadline.as_ref().is_some_and(|d| d.date < today) {
@@ -944,10 +955,7 @@ pub fn plan<'a>(
         } else {
             Status::Ready
         };
-    }
-    // The plan, in order: each step is moved once, within the list (a second list as large, at
-    // 10,000 steps, would be 3 MB more to write and read back).
-    permute(&mut steps, number_of.iter().map(|n| n - 1).collect());
+    });
 
     let not_applicable = not_applicable
         .into_iter()
@@ -998,6 +1006,13 @@ pub fn plan<'a>(
         not_applicable,
         warnings,
     }
+}
+
+/// What a step gets once the order is known: where its links are in the plan's lists, and the
+/// latest result day of its done prerequisites with a lead time, with the prerequisite.
+struct Finish {
+    links: [u32; 4],
+    lead: Option<(NaiveDate, u32)>,
 }
 
 /// Appends `items` to `list`; where they are there.
