@@ -229,11 +229,13 @@ impl Calendar {
     }
 
     /// The years in `[from, to]` (by date) whose schedule is not known.
-    pub fn unknown_years(&self, from: NaiveDate, to: NaiveDate) -> Vec<i32> {
+    pub fn unknown_years(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> impl Iterator<Item = i32> + use<'_> {
         let (a, b) = if from <= to { (from, to) } else { (to, from) };
-        (a.year()..=b.year())
-            .filter(|y| !self.is_known(*y))
-            .collect()
+        (a.year()..=b.year()).filter(|y| !self.is_known(*y))
     }
 
     fn special_index(&self, date: NaiveDate) -> Result<usize, usize> {
@@ -295,7 +297,7 @@ impl Calendar {
         let date = from + Days::new(hi);
         WorkDate {
             date,
-            estimated: !self.unknown_years(from, date).is_empty(),
+            estimated: self.unknown_years(from, date).next().is_some(),
         }
     }
 

@@ -558,7 +558,7 @@ impl<'a> FamilyEnv<'a> {
 
     fn age_working_days(&self) -> i64 {
         let (birth, today) = (self.birth(), self.today);
-        if !self.calendar.unknown_years(birth, today).is_empty() {
+        if self.calendar.unknown_years(birth, today).next().is_some() {
             self.note_estimate(
                 format!("age_working_days ({birth} → {today})"),
                 birth,

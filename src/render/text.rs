@@ -284,7 +284,6 @@ pub fn counting(plan: &Plan<'_>, d: &DeadlineInfo, calendar: &Calendar, lang: La
         if d.estimated {
             let years: Vec<String> = calendar
                 .unknown_years(d.from, d.date)
-                .iter()
                 .map(|y| y.to_string())
                 .collect();
             lines.push(match lang {
