@@ -78,7 +78,7 @@ pub fn init(ctx: &Context, args: FamilyArgs, force: bool, out: &mut dyn Write) -
     writeln!(
         out,
         "共 {} 项。接下来：newborn plan（全部）· newborn next（下一步）",
-        plan.steps.len()
+        plan.steps().len()
     )?;
     Ok(())
 }

@@ -305,8 +305,7 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<()> {
 fn resolve_step(plan: &Plan<'_>, text: &str) -> Result<String> {
     let ids: Vec<&str> = {
         let mut ids: Vec<&str> = plan
-            .steps
-            .iter()
+            .steps()
             .chain(&plan.not_applicable)
             .map(|s| s.step.id.as_ref())
             .collect();
@@ -317,11 +316,11 @@ fn resolve_step(plan: &Plan<'_>, text: &str) -> Result<String> {
         return Ok(text.to_string());
     }
     if let Ok(n) = text.parse::<usize>() {
-        return match plan.steps.iter().find(|s| s.number == Some(n)) {
+        return match plan.step(n) {
             Some(s) => Ok(s.step.id.to_string()),
             None => Err(usage(format!(
                 "there is no step number {n}: the plan has steps 1 to {}",
-                plan.steps.len()
+                plan.steps().len()
             ))),
         };
     }

@@ -16,7 +16,7 @@ use std::rc::Rc;
 
 mod order;
 
-use order::{Lists as StepLists, order, permute};
+use order::{Lists as StepLists, order};
 
 /// What the engine knows about the family.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -460,8 +460,12 @@ pub struct Plan<'a> {
     /// Set when the family is outside the requested playbook's scope: what it covers and why.
     pub out_of_scope: Option<(&'a str, Vec<Unmet>)>,
     pub route: Option<RouteChoice<'a>>,
-    /// The applicable steps, in order.
-    pub steps: Vec<PlanStep<'a>>,
+    /// The applicable steps, in playbook order (`steps` gives them in plan order).
+    applicable: Vec<PlanStep<'a>>,
+    /// The plan's order: the places of the applicable steps in `applicable`. The steps stay
+    /// where they were made (at 10,000 steps, moving them into order took a fifth of the plan's
+    /// time, for a command such as `next` that shows one).
+    order: Vec<u32>,
     /// The steps that do not apply, with why.
     pub not_applicable: Vec<PlanStep<'a>>,
     /// Things the parent must know about the plan's reliability.
@@ -469,28 +473,38 @@ pub struct Plan<'a> {
 }
 
 impl<'a> Plan<'a> {
+    /// The applicable steps, in order.
+    pub fn steps(
+        &self,
+    ) -> impl DoubleEndedIterator<Item = &PlanStep<'a>> + ExactSizeIterator + Clone + '_ {
+        self.order.iter().map(|&i| &self.applicable[i as usize])
+    }
+
+    /// The step numbered `n` (from 1).
+    pub fn step(&self, n: usize) -> Option<&PlanStep<'a>> {
+        let i = *self.order.get(n.checked_sub(1)?)?;
+        self.applicable.get(i as usize)
+    }
+
     /// The step to do next: the first overdue or ready step the parents act on (required
     /// before optional), then one an institution does, else the first one waiting or blocked.
     pub fn next(&self) -> Option<&PlanStep<'a>> {
         let actionable = |s: &&PlanStep<'a>| matches!(s.status, Status::Overdue | Status::Ready);
         let by_parent = |s: &&PlanStep<'a>| s.step.who != crate::playbook::Who::Institution;
-        self.steps
-            .iter()
+        self.steps()
             .filter(actionable)
             .find(|s| !s.step.optional && by_parent(s))
-            .or_else(|| self.steps.iter().filter(actionable).find(by_parent))
-            .or_else(|| self.steps.iter().find(actionable))
+            .or_else(|| self.steps().filter(actionable).find(by_parent))
+            .or_else(|| self.steps().find(actionable))
             .or_else(|| {
-                self.steps
-                    .iter()
+                self.steps()
                     .find(|s| matches!(s.status, Status::Waiting | Status::Blocked))
             })
     }
 
     /// A step by id (applicable first), for `show`.
     pub fn find(&self, id: &str) -> Option<&PlanStep<'a>> {
-        self.steps
-            .iter()
+        self.steps()
             .chain(&self.not_applicable)
             .find(|s| s.step.id == id)
     }
@@ -704,7 +718,7 @@ pub fn plan<'a>(
     // Sized for every step to apply (most do): a large playbook's lists are not copied as they
     // grow.
     let all = playbook.steps.len();
-    // The applicable steps, in playbook order until they are put in plan order, in place.
+    // The applicable steps, in playbook order (where they stay: the plan keeps their order).
     let mut steps: Vec<PlanStep<'a>> = Vec::with_capacity(all);
     let mut applicable_at: Vec<usize> = Vec::with_capacity(all);
     // The id, done day and lead time of each applicable step, side by side: the second pass
@@ -864,16 +878,14 @@ pub fn plan<'a>(
     for (n, &i) in order.iter().enumerate() {
         number_of[i as usize] = n + 1;
     }
-    // What depends on the other steps, worked out step by step in playbook order (the lists by
-    // step are read in the order they are laid out), and kept aside: each step is finished as
-    // it is moved into its place in the plan, while it is in the cache (at 10,000 steps, the
-    // steps made above are out of it by now).
-    let mut finish: Vec<Finish> = Vec::with_capacity(own.len());
+    // What depends on the other steps, step by step in playbook order (each step and the lists
+    // by step are read in the order they are laid out).
     // Reused for each step's list of the steps it unblocks.
     let mut unblocks: Vec<u32> = Vec::new();
     // A prerequisite's result day is counted the first time it is met (most steps unblock two).
-    let mut result_day: Vec<Option<WorkDate>> = vec![None; own.len()];
-    for i in 0..own.len() {
+    let mut result_day: Vec<Option<WorkDate>> = vec![None; steps.len()];
+    for (i, s) in steps.iter_mut().enumerate() {
+        s.number = Some(number_of[i]);
         unblocks.clear();
         unblocks.extend_from_slice(dependents.of(i));
         // A step that names the same prerequisite twice unblocks once.
@@ -891,17 +903,19 @@ pub fn plan<'a>(
         );
         let waiting = links.len() as u32;
         links.extend(unblocks.iter().map(|&k| ids[k as usize]));
+        s.links = [from, open, waiting, links.len() as u32];
 
         // The latest result day of the done prerequisites with a lead time (the first, of equal
         // ones), in playbook order: the warning lists the steps whose dates are estimated in the
         // order met.
-        let mut lead: Option<(NaiveDate, u32)> = None;
+        let mut lead: Option<(NaiveDate, usize)> = None;
         for &j in pre {
-            if let (Some(range), Some(done)) = (lead_of[j as usize], done_of[j as usize]) {
-                let d = *result_day[j as usize].get_or_insert_with(|| {
+            let j = j as usize;
+            if let (Some(range), Some(done)) = (lead_of[j], done_of[j]) {
+                let d = *result_day[j].get_or_insert_with(|| {
                     let d = range.min.after(done, calendar);
                     if d.estimated {
-                        let k = applicable_at[j as usize];
+                        let k = applicable_at[j];
                         warnings.estimated(
                             calendar,
                             done,
@@ -917,33 +931,20 @@ pub fn plan<'a>(
                 }
             }
         }
-        finish.push(Finish {
-            links: [from, open, waiting, links.len() as u32],
-            lead,
-        });
-    }
-
-    // The plan, in order: each step is moved once, within the list (a second list as large, at
-    // 10,000 steps, would be 3 MB more to write and read back), and finished there.
-    let place: Vec<u32> = number_of.iter().map(|&n| (n - 1) as u32).collect();
-    permute(&mut steps, place, |s, i| {
-        let f = &finish[i];
-        s.number = Some(number_of[i]);
-        s.links = f.links;
         // Earliest start: the scheduled age (set above), unless a prerequisite's result comes
         // later.
-        if let Some((date, j)) = f.lead
+        if let Some((date, j)) = lead
             && s.earliest_start.is_none_or(|start| date > start)
-            && let Some(range) = lead_of[j as usize]
+            && let Some(range) = lead_of[j]
         {
-            let pre = &playbook.steps[applicable_at[j as usize]];
+            let pre = &playbook.steps[applicable_at[j]];
             s.earliest_start = Some(date);
             s.start_reason = Some(StartReason::LeadTime {
                 step: Title::new(&pre.title, pre.title_en.as_deref()),
                 range,
             });
         }
-        let [_, open, waiting, _] = f.links;
+
         s.status = if s.done_on.is_some() {
             Status::Done
         } else if s.deadline.as_ref().is_some_and(|d| d.date < today) {
@@ -955,7 +956,7 @@ pub fn plan<'a>(
         } else {
             Status::Ready
         };
-    });
+    }
 
     let not_applicable = not_applicable
         .into_iter()
@@ -1002,17 +1003,11 @@ pub fn plan<'a>(
         today,
         out_of_scope,
         route,
-        steps,
+        applicable: steps,
+        order,
         not_applicable,
         warnings,
     }
-}
-
-/// What a step gets once the order is known: where its links are in the plan's lists, and the
-/// latest result day of its done prerequisites with a lead time, with the prerequisite.
-struct Finish {
-    links: [u32; 4],
-    lead: Option<(NaiveDate, u32)>,
 }
 
 /// Appends `items` to `list`; where they are there.

@@ -194,35 +194,6 @@ pub(super) fn order(
     out
 }
 
-/// Puts each item in its place (`place[i]` is where item `i` goes; each place once), moving
-/// each item once, in place: along each cycle of the permutation, the item at the cycle's start
-/// is swapped into its place until the one that belongs there arrives. Each item is then
-/// finished in its place, with the index it had: `finish(item, i)`.
-pub(super) fn permute<T>(
-    items: &mut [T],
-    mut place: Vec<u32>,
-    mut finish: impl FnMut(&mut T, usize),
-) {
-    // The index each item had, and whether the item in a place is finished.
-    let mut had: Vec<u32> = (0..items.len() as u32).collect();
-    let mut finished = vec![false; items.len()];
-    for start in 0..items.len() {
-        if finished[start] {
-            continue;
-        }
-        while place[start] as usize != start {
-            let to = place[start] as usize;
-            items.swap(start, to);
-            place.swap(start, to);
-            had.swap(start, to);
-            finish(&mut items[to], had[to] as usize);
-            finished[to] = true;
-        }
-        finish(&mut items[start], had[start] as usize);
-        finished[start] = true;
-    }
-}
-
 /// The indices `0..keys.len()` sorted by key (a day number), equal keys in index order. Dates in
 /// a plan span a few years, so they are counted into one bucket per day (linear); a wider span
 /// is sorted.
@@ -375,21 +346,6 @@ mod tests {
         let prereqs = lists(&[&[], &[], &[], &[]]);
         let order = order(&own, &prereqs, &prereqs.reversed(), day(8));
         assert_eq!(order, [2, 1, 0, 3]);
-    }
-
-    #[test]
-    fn permute_puts_each_item_in_its_place() {
-        let mut items: Vec<(char, Option<usize>)> = "abcdef".chars().map(|c| (c, None)).collect();
-        // Two cycles (a→c→e→a, b→f→b) and an item in place (d); each is finished once, with
-        // the index it had.
-        permute(&mut items, vec![2, 5, 4, 3, 0, 1], |(_, had), i| {
-            assert!(had.replace(i).is_none(), "finished twice");
-        });
-        let expected = [('e', 4), ('f', 5), ('a', 0), ('d', 3), ('c', 2), ('b', 1)];
-        assert_eq!(items, expected.map(|(c, i)| (c, Some(i))));
-        let mut none: Vec<u8> = Vec::new();
-        permute(&mut none, Vec::new(), |_, _| unreachable!());
-        assert!(none.is_empty());
     }
 
     #[test]

@@ -144,7 +144,7 @@ pub fn render(plan: &Plan<'_>, lang: Lang) -> String {
             plan.requested.name(lang)
         ))
     ));
-    for s in &plan.steps {
+    for s in plan.steps() {
         let Some(day) = event_day(s) else { continue };
         let done = s.status == Status::Done;
         let is_deadline = s.deadline.is_some();

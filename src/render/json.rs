@@ -152,7 +152,7 @@ pub fn plan_json(plan: &Plan<'_>, all: bool, assumed: &[String], lang: Lang) -> 
             why: r.why.say(lang),
         }),
         out_of_scope: plan.out_of_scope.as_ref().map(|(t, _)| *t),
-        steps: plan.steps.iter().map(|s| step(plan, s, lang)).collect(),
+        steps: plan.steps().map(|s| step(plan, s, lang)).collect(),
         not_applicable: all.then(|| {
             plan.not_applicable
                 .iter()

@@ -39,7 +39,7 @@ pub fn render(plan: &Plan<'_>, lang: Lang) -> String {
     if !notes.is_empty() {
         out.push('\n');
     }
-    for s in &plan.steps {
+    for s in plan.steps() {
         let check = if s.done_on.is_some() { "x" } else { " " };
         let optional = if s.step.optional {
             lang.paren(l("可选", "optional"))

@@ -53,7 +53,7 @@ fn place_of(channel: Channel, kind: MaterialKind, agency: Option<&str>, lang: La
 /// The merged materials of the steps not yet done, grouped by place in plan order.
 pub fn merged(plan: &Plan<'_>, lang: Lang) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
-    for s in plan.steps.iter().filter(|s| s.status != Status::Done) {
+    for s in plan.steps().filter(|s| s.status != Status::Done) {
         for m in s.materials() {
             let place = place_of(s.step.channel, m.kind, s.step.agency.as_deref(), lang);
             let gi = match groups.iter().position(|g| g.place == place) {

@@ -29,7 +29,7 @@ pub fn render(plan: &Plan<'_>, all: bool, color: bool, lang: Lang) -> String {
             Lang::Zh => vec!["#", "事项", "ID", "截止日期", "剩余", "状态"],
             Lang::En => vec!["#", "Step", "ID", "Deadline", "Left", "Status"],
         });
-    for s in &plan.steps {
+    for s in plan.steps() {
         let mut title = s.step.title(lang).to_string();
         if s.step.optional {
             title.push_str(&lang.paren(lang.pick("可选", "optional")));

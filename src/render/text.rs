@@ -7,8 +7,7 @@ use crate::period::{Rule, Unit};
 use crate::plan::{DeadlineInfo, Plan, PlanStep, Status};
 
 fn title_of<'a>(plan: &'a Plan<'_>, id: &'a str, lang: Lang) -> &'a str {
-    plan.steps
-        .iter()
+    plan.steps()
         .find(|s| s.step.id == id)
         .map_or(id, |s| s.step.title(lang))
 }
