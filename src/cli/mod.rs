@@ -411,8 +411,6 @@ fn mark(ctx: &Context, steps: &[String], on: Option<NaiveDate>, out: &mut dyn Wr
                 }
                 let open: Vec<&str> = s
                     .open_prerequisites()
-                    .iter()
-                    .copied()
                     .filter(|p| !ids.iter().any(|i| i == p))
                     .collect();
                 if !open.is_empty() {

@@ -123,8 +123,11 @@ type Span = [u32; 2];
 /// shared by its steps: a plan allocates three lists instead of three per step.
 #[derive(Default)]
 struct Lists<'a> {
-    /// The ids of the prerequisites, open prerequisites and waiting steps of each step.
-    links: Vec<&'a str>,
+    /// The prerequisites, open prerequisites and waiting steps of each step, as places in
+    /// `steps`.
+    links: Vec<u32>,
+    /// The applicable steps, in playbook order.
+    steps: Vec<&'a Step>,
     materials: Vec<&'a Material>,
     tips: Vec<ShownTip<'a>>,
 }
@@ -139,30 +142,65 @@ impl std::fmt::Debug for Lists<'_> {
     }
 }
 
+/// The ids of some of a plan's steps (see `PlanStep::prerequisites`), read from the steps as
+/// they are asked for: a plan does not read the steps' ids.
+#[derive(Debug, Clone)]
+pub struct Ids<'p, 'a> {
+    places: &'p [u32],
+    steps: &'p [&'a Step],
+}
+
+impl<'a> Iterator for Ids<'_, 'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let (&first, rest) = self.places.split_first()?;
+        self.places = rest;
+        let step: &'a Step = self.steps.get(first as usize)?;
+        Some(&step.id)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.places.len(), Some(self.places.len()))
+    }
+}
+
+impl ExactSizeIterator for Ids<'_, '_> {}
+
+impl Ids<'_, '_> {
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+}
+
 /// `list[from..to]`, or nothing (for a step made outside a plan).
 fn part<T>(list: &[T], [from, to]: Span) -> &[T] {
     list.get(from as usize..to as usize).unwrap_or_default()
 }
 
 impl<'a> PlanStep<'a> {
-    fn links(&self, from: usize) -> &[&'a str] {
-        self.lists.get().map_or(&[], |l| {
-            part(&l.links, [self.links[from], self.links[from + 1]])
-        })
+    /// The ids of the steps in part `from` of the step's links (see `links`).
+    fn links(&self, from: usize) -> Ids<'_, 'a> {
+        let (places, steps) = self.lists.get().map_or((&[][..], &[][..]), |l| {
+            let span = [self.links[from], self.links[from + 1]];
+            (part(&l.links, span), &l.steps[..])
+        });
+        Ids { places, steps }
     }
 
-    /// Applicable prerequisites.
-    pub fn prerequisites(&self) -> &[&'a str] {
+    /// The ids of the applicable prerequisites.
+    pub fn prerequisites(&self) -> Ids<'_, 'a> {
         self.links(0)
     }
 
-    /// Applicable prerequisites not yet done.
-    pub fn open_prerequisites(&self) -> &[&'a str] {
+    /// The ids of the applicable prerequisites not yet done.
+    pub fn open_prerequisites(&self) -> Ids<'_, 'a> {
         self.links(1)
     }
 
-    /// Applicable steps that wait for this one.
-    pub fn unblocks(&self) -> &[&'a str] {
+    /// The ids of the applicable steps that wait for this one.
+    pub fn unblocks(&self) -> Ids<'_, 'a> {
         self.links(2)
     }
 
@@ -721,9 +759,8 @@ pub fn plan<'a>(
     // The applicable steps, in playbook order (where they stay: the plan keeps their order).
     let mut steps: Vec<PlanStep<'a>> = Vec::with_capacity(all);
     let mut applicable_at: Vec<usize> = Vec::with_capacity(all);
-    // The id, done day and lead time of each applicable step, side by side: the second pass
-    // looks these up for each prerequisite.
-    let mut ids: Vec<&'a str> = Vec::with_capacity(all);
+    // The done day and lead time of each applicable step, side by side: the second pass looks
+    // these up for each prerequisite.
     let mut done_of: Vec<Option<NaiveDate>> = Vec::with_capacity(all);
     let mut lead_of: Vec<Option<crate::period::Range>> = Vec::with_capacity(all);
     // A step's own date, for the order: its deadline, else its scheduled start.
@@ -754,8 +791,9 @@ pub fn plan<'a>(
             );
             why.push(Reason::OtherRoute { route });
         }
-        if let Some(when) = &step.when {
-            let unmet = evaluated.unmet(idx.when(k), when, &env);
+        // The condition is read only the first time its number is met.
+        if let Some(n) = idx.when(k) {
+            let unmet = evaluated.unmet(n, || step.when.as_ref(), &env);
             why.extend(unmet.into_iter().map(Reason::Unmet));
         }
         if !why.is_empty() {
@@ -778,7 +816,7 @@ pub fn plan<'a>(
                 .or(start.map(|(date, _)| date)),
         );
         let done_on = done_by_id[idx.number(k)];
-        ids.push(&step.id);
+        lists.steps.push(step);
         done_of.push(done_on);
         let lead_time = idx.planning(k).lead_time;
         lead_of.push(lead_time);
@@ -894,15 +932,15 @@ pub fn plan<'a>(
         let pre = prereqs.of(i);
         let links = &mut lists.links;
         let from = links.len() as u32;
-        links.extend(pre.iter().map(|&j| ids[j as usize]));
+        links.extend_from_slice(pre);
         let open = links.len() as u32;
         links.extend(
             pre.iter()
                 .filter(|&&j| done_of[j as usize].is_none())
-                .map(|&j| ids[j as usize]),
+                .copied(),
         );
         let waiting = links.len() as u32;
-        links.extend(unblocks.iter().map(|&k| ids[k as usize]));
+        links.extend_from_slice(&unblocks);
         s.links = [from, open, waiting, links.len() as u32];
 
         // The latest result day of the done prerequisites with a lead time (the first, of equal
@@ -1041,11 +1079,15 @@ impl Evaluated {
     }
 
     /// Why `when`, numbered `n`, does not hold (empty, without allocating, when it holds).
-    fn unmet(&mut self, n: Option<usize>, when: &Expr, env: &FamilyEnv<'_>) -> Vec<Unmet> {
-        match n {
-            Some(n) => self.unmet[n].get_or_insert_with(|| when.unmet(env)).clone(),
-            None => when.unmet(env),
-        }
+    fn unmet<'e>(
+        &mut self,
+        n: usize,
+        when: impl FnOnce() -> Option<&'e Expr>,
+        env: &FamilyEnv<'_>,
+    ) -> Vec<Unmet> {
+        self.unmet[n]
+            .get_or_insert_with(|| when().map_or_else(Vec::new, |w| w.unmet(env)))
+            .clone()
     }
 
     /// Whether the condition numbered `n` holds (`when` gives it, read only the first time).

@@ -12,9 +12,8 @@ fn title_of<'a>(plan: &'a Plan<'_>, id: &'a str, lang: Lang) -> &'a str {
         .map_or(id, |s| s.step.title(lang))
 }
 
-fn named(plan: &Plan<'_>, ids: &[&str], lang: Lang) -> String {
+fn named<'i>(plan: &Plan<'_>, ids: impl Iterator<Item = &'i str>, lang: Lang) -> String {
     let names: Vec<String> = ids
-        .iter()
         .map(|id| format!("{}{}", title_of(plan, id, lang), lang.paren(id)))
         .collect();
     names.join(lang.pick("、", ", "))
