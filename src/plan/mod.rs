@@ -248,7 +248,7 @@ pub enum StartReason<'a> {
     Age(Period),
     /// A prerequisite's result comes this long after it was done.
     LeadTime {
-        step: Title<'a>,
+        step: &'a Step,
         range: crate::period::Range,
     },
 }
@@ -338,10 +338,11 @@ impl Say for StartReason<'_> {
             (StartReason::Age(p), Lang::Zh) => format!("宝宝满{}", p.zh()),
             (StartReason::Age(p), Lang::En) => format!("when the baby is {p} old"),
             (StartReason::LeadTime { step, range }, Lang::Zh) => {
-                format!("“{}”办完后需{}", step.zh, range.zh())
+                format!("“{}”办完后需{}", step.title, range.zh())
             }
             (StartReason::LeadTime { step, range }, Lang::En) => {
-                format!("\"{}\" takes {range} after it is done", step.say(lang))
+                let title = Title::new(&step.title, step.title_en.as_deref());
+                format!("\"{}\" takes {range} after it is done", title.say(lang))
             }
         }
     }
@@ -758,7 +759,7 @@ pub fn plan<'a>(
     let all = playbook.steps.len();
     // The applicable steps, in playbook order (where they stay: the plan keeps their order).
     let mut steps: Vec<PlanStep<'a>> = Vec::with_capacity(all);
-    let mut applicable_at: Vec<usize> = Vec::with_capacity(all);
+    let mut applicable_at: Vec<u32> = Vec::with_capacity(all);
     // The done day and lead time of each applicable step, side by side: the second pass looks
     // these up for each prerequisite.
     let mut done_of: Vec<Option<NaiveDate>> = Vec::with_capacity(all);
@@ -800,7 +801,7 @@ pub fn plan<'a>(
             not_applicable.push((k, step, why));
             continue;
         }
-        applicable_at.push(k);
+        applicable_at.push(k as u32);
         // The step a deadline counts from: when it was done, and its title.
         let from = idx
             .deadline_from(k)
@@ -896,16 +897,22 @@ pub fn plan<'a>(
         });
     }
     // The applicable step with each id (the last one, should there be several).
-    let mut applicable_by_id: Vec<Option<usize>> = vec![None; idx.ids()];
+    const NONE: u32 = u32::MAX;
+    let mut applicable_by_id: Vec<u32> = vec![NONE; idx.ids()];
     for (i, &k) in applicable_at.iter().enumerate() {
-        applicable_by_id[idx.number(k)] = Some(i);
+        applicable_by_id[idx.number(k as usize)] = i as u32;
     }
     // When a step id exists on several routes, only the applicable variant is listed.
-    not_applicable.retain(|(k, _, _)| applicable_by_id[idx.number(*k)].is_none());
+    not_applicable.retain(|(k, _, _)| applicable_by_id[idx.number(*k)] == NONE);
     // Applicable prerequisites, in the order required.
     let mut prereqs = StepLists::with_capacity(steps.len(), idx.requires_len());
     for &k in &applicable_at {
-        prereqs.push(idx.requires(k).iter().filter_map(|&n| applicable_by_id[n]));
+        let requires = idx.requires(k as usize).iter();
+        prereqs.push(
+            requires
+                .map(|&n| applicable_by_id[n])
+                .filter(|&i| i != NONE),
+        );
     }
     // The applicable steps that wait for each one, in playbook order (once per edge).
     let dependents = prereqs.reversed();
@@ -953,7 +960,7 @@ pub fn plan<'a>(
                 let d = *result_day[j].get_or_insert_with(|| {
                     let d = range.min.after(done, calendar);
                     if d.estimated {
-                        let k = applicable_at[j];
+                        let k = applicable_at[j] as usize;
                         warnings.estimated(
                             calendar,
                             done,
@@ -975,10 +982,9 @@ pub fn plan<'a>(
             && s.earliest_start.is_none_or(|start| date > start)
             && let Some(range) = lead_of[j]
         {
-            let pre = &playbook.steps[applicable_at[j]];
             s.earliest_start = Some(date);
             s.start_reason = Some(StartReason::LeadTime {
-                step: Title::new(&pre.title, pre.title_en.as_deref()),
+                step: &playbook.steps[applicable_at[j] as usize],
                 range,
             });
         }

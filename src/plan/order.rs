@@ -25,8 +25,8 @@ impl Lists {
     }
 
     /// Adds the next step's list.
-    pub(super) fn push(&mut self, items: impl IntoIterator<Item = usize>) {
-        self.items.extend(items.into_iter().map(|i| i as u32));
+    pub(super) fn push(&mut self, items: impl IntoIterator<Item = u32>) {
+        self.items.extend(items);
         self.from.push(self.items.len() as u32);
     }
 
@@ -267,7 +267,7 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, 10, d).unwrap()
     }
 
-    fn lists(of: &[&[usize]]) -> Lists {
+    fn lists(of: &[&[u32]]) -> Lists {
         let mut l = Lists::with_capacity(of.len(), 0);
         for items in of {
             l.push(items.iter().copied());
@@ -293,7 +293,7 @@ mod tests {
         let mut prereqs = Lists::with_capacity(n, n);
         for i in 0..n {
             if i + 1 < n {
-                prereqs.push([i + 1]);
+                prereqs.push([i as u32 + 1]);
             } else {
                 prereqs.push([]);
             }

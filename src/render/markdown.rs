@@ -99,7 +99,9 @@ pub fn render(plan: &Plan<'_>, lang: Lang) -> String {
             detail.push(format!(
                 "{}{}",
                 l("先要办完：", "First finish: "),
-                s.open_prerequisites().collect::<Vec<_>>().join(l("、", ", "))
+                s.open_prerequisites()
+                    .collect::<Vec<_>>()
+                    .join(l("、", ", "))
             ));
         }
         for d in detail {
