@@ -70,6 +70,13 @@ impl Status {
     }
 }
 
+/// A step's deadline: counted, or waiting for the step it counts from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Due<'a> {
+    Date(DeadlineInfo<'a>),
+    Pending(Pending<'a>),
+}
+
 /// A step's deadline, counted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeadlineInfo<'a> {
@@ -92,9 +99,8 @@ pub struct PlanStep<'a> {
     pub number: Option<usize>,
     pub step: &'a Step,
     pub status: Status,
-    pub deadline: Option<DeadlineInfo<'a>>,
-    /// Why there is no deadline date yet: it counts from a step not done.
-    pub deadline_pending: Option<Pending<'a>>,
+    /// The deadline: its date, or why there is none yet (see `deadline`, `deadline_pending`).
+    due: Option<Due<'a>>,
     /// Not before this day.
     pub earliest_start: Option<NaiveDate>,
     /// Why not before `earliest_start`.
@@ -180,6 +186,22 @@ fn part<T>(list: &[T], [from, to]: Span) -> &[T] {
 }
 
 impl<'a> PlanStep<'a> {
+    /// The deadline, counted.
+    pub fn deadline(&self) -> Option<&DeadlineInfo<'a>> {
+        match &self.due {
+            Some(Due::Date(d)) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// Why there is no deadline date yet: it counts from a step not done.
+    pub fn deadline_pending(&self) -> Option<&Pending<'a>> {
+        match &self.due {
+            Some(Due::Pending(p)) => Some(p),
+            _ => None,
+        }
+    }
+
     /// The ids of the steps in part `from` of the step's links (see `links`).
     fn links(&self, from: usize) -> Ids<'_, 'a> {
         let (places, steps) = self.lists.get().map_or((&[][..], &[][..]), |l| {
@@ -218,7 +240,7 @@ impl<'a> PlanStep<'a> {
 
     /// Days from today to the deadline (negative when past).
     pub fn days_left(&self, today: NaiveDate) -> Option<i64> {
-        self.deadline.as_ref().map(|d| (d.date - today).num_days())
+        self.deadline().map(|d| (d.date - today).num_days())
     }
 }
 
@@ -806,16 +828,14 @@ pub fn plan<'a>(
         let from = idx
             .deadline_from(k)
             .map(|n| (done_by_id[n], &playbook.steps[idx.first(n)]));
-        let (deadline, deadline_pending) =
-            deadline_of(step, k, &idx, &env, progress, from, &mut warnings);
+        let due = deadline_of(step, k, &idx, &env, progress, from, &mut warnings);
+        let deadline = match &due {
+            Some(Due::Date(d)) => Some(d),
+            _ => None,
+        };
         // A scheduled start; lead times of prerequisites may put it later.
         let start = idx.planning(k).start.map(|p| (env.age_end(p).date, p));
-        own.push(
-            deadline
-                .as_ref()
-                .map(|d| d.date)
-                .or(start.map(|(date, _)| date)),
-        );
+        own.push(deadline.map(|d| d.date).or(start.map(|(date, _)| date)));
         let done_on = done_by_id[idx.number(k)];
         lists.steps.push(step);
         done_of.push(done_on);
@@ -859,8 +879,7 @@ pub fn plan<'a>(
             // Set below, once the prerequisites are known.
             status: Status::Ready,
             step,
-            deadline,
-            deadline_pending,
+            due,
             earliest_start: start.map(|(date, _)| date),
             start_reason: start.map(|(_, p)| StartReason::Age(p)),
             done_on,
@@ -991,7 +1010,7 @@ pub fn plan<'a>(
 
         s.status = if s.done_on.is_some() {
             Status::Done
-        } else if s.deadline.as_ref().is_some_and(|d| d.date < today) {
+        } else if s.deadline().is_some_and(|d| d.date < today) {
             Status::Overdue
         } else if open < waiting {
             Status::Blocked
@@ -1012,8 +1031,7 @@ pub fn plan<'a>(
             } else {
                 Status::NotApplicable
             },
-            deadline: None,
-            deadline_pending: None,
+            due: None,
             earliest_start: None,
             start_reason: None,
             done_on: done_by_id[idx.number(k)],
@@ -1166,8 +1184,6 @@ impl<'a> Warnings<'a> {
 /// The numbers of a step's route and condition in the playbook's `StepIndex`.
 type RouteAndCondition = (Option<usize>, Option<usize>);
 
-type DeadlineResult<'a> = (Option<DeadlineInfo<'a>>, Option<Pending<'a>>);
-
 /// The deadline of `step`, number `k` in the playbook. Only a deadline counted from a step reads
 /// the step itself (for that step's id): the rest is in the index.
 fn deadline_of<'a>(
@@ -1179,12 +1195,10 @@ fn deadline_of<'a>(
     // For a deadline counting from a step of the playbook: when it was done, and its title.
     from_step: Option<(Option<NaiveDate>, &'a Step)>,
     warnings: &mut Warnings<'a>,
-) -> DeadlineResult<'a> {
+) -> Option<Due<'a>> {
     let (birth, calendar) = (env.birth(), env.calendar);
     let planning = idx.planning(k);
-    let Some((rule, from_birth)) = planning.deadline else {
-        return (None, None);
-    };
+    let (rule, from_birth) = planning.deadline?;
     let (from, from_step) = match &step.deadline {
         // Checked first: a deadline counted from the birth does not read the step.
         _ if from_birth => (birth, None),
@@ -1198,7 +1212,7 @@ fn deadline_of<'a>(
                     || Title::new(id, None),
                     |(_, s)| Title::new(&s.title, s.title_en.as_deref()),
                 );
-                return (None, Some(Pending { step: title, rule }));
+                return Some(Due::Pending(Pending { step: title, rule }));
             }
         },
         _ => (birth, None),
@@ -1214,17 +1228,14 @@ fn deadline_of<'a>(
     }
     let office_day = (planning.office && !calendar.is_working_day(last.date))
         .then(|| calendar.last_working_day_on_or_before(last.date));
-    (
-        Some(DeadlineInfo {
-            date: last.date,
-            rule,
-            from,
-            from_step,
-            estimated: last.estimated,
-            office_day,
-        }),
-        None,
-    )
+    Some(Due::Date(DeadlineInfo {
+        date: last.date,
+        rule,
+        from,
+        from_step,
+        estimated: last.estimated,
+        office_day,
+    }))
 }
 
 fn choose_route<'a>(

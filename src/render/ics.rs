@@ -62,8 +62,7 @@ fn ymd(d: NaiveDate) -> String {
 
 /// The day an event goes on: the deadline, else the scheduled start.
 fn event_day(s: &PlanStep<'_>) -> Option<NaiveDate> {
-    s.deadline
-        .as_ref()
+    s.deadline()
         .map(|d| d.date)
         .or_else(|| s.step.start.and(s.earliest_start))
 }
@@ -72,7 +71,7 @@ fn description(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> String {
     let step = s.step;
     let l = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let mut lines = Vec::new();
-    if let Some(d) = &s.deadline {
+    if let Some(d) = s.deadline() {
         let mut line = format!(
             "{}{}{}",
             l("截止 ", "Due "),
@@ -147,7 +146,7 @@ pub fn render(plan: &Plan<'_>, lang: Lang) -> String {
     for s in plan.steps() {
         let Some(day) = event_day(s) else { continue };
         let done = s.status == Status::Done;
-        let is_deadline = s.deadline.is_some();
+        let is_deadline = s.deadline().is_some();
         let title = s.step.title(lang);
         let summary = match (done, is_deadline) {
             (true, _) => format!("✓ {title}"),

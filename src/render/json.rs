@@ -74,7 +74,7 @@ pub struct StepJson<'a> {
 }
 
 pub fn step<'a>(plan: &'a Plan<'_>, s: &'a PlanStep<'_>, lang: Lang) -> StepJson<'a> {
-    let d = s.deadline.as_ref();
+    let d = s.deadline();
     StepJson {
         number: s.number,
         id: &s.step.id,
@@ -86,7 +86,7 @@ pub fn step<'a>(plan: &'a Plan<'_>, s: &'a PlanStep<'_>, lang: Lang) -> StepJson
         deadline_rule: d.map(|d| d.rule.to_string()),
         deadline_office_day: d.and_then(|d| d.office_day).map(|o| o.to_string()),
         deadline_estimated: d.is_some_and(|d| d.estimated),
-        deadline_pending: s.deadline_pending.as_ref().map(|p| p.say(lang)),
+        deadline_pending: s.deadline_pending().map(|p| p.say(lang)),
         days_left: if s.done_on.is_some() {
             None
         } else {

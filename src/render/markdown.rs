@@ -86,7 +86,7 @@ pub fn render(plan: &Plan<'_>, lang: Lang) -> String {
         if let Some(path) = &s.step.path {
             detail.push(format!("{}{path}", l("路径：", "Route: ")));
         }
-        if let Some(p) = &s.deadline_pending {
+        if let Some(p) = s.deadline_pending() {
             detail.push(format!("{}{}", l("截止：", "Deadline: "), p.say(lang)));
         }
         if let Some(note) = s.step.deadline.as_ref().and_then(|d| d.note.as_ref()) {

@@ -75,7 +75,7 @@ pub fn cite(playbook: &Playbook, c: &Cite, lang: Lang) -> String {
 
 /// The deadline cell: `2026-11-18`, with the last office day when it falls on a day off.
 pub fn deadline_cell(s: &PlanStep<'_>, plan: &Plan<'_>, lang: Lang) -> String {
-    if let Some(d) = &s.deadline {
+    if let Some(d) = s.deadline() {
         let mut out = d.date.to_string();
         if d.estimated {
             out.push_str(&lang.paren(lang.pick("估算", "estimated")));
@@ -85,7 +85,7 @@ pub fn deadline_cell(s: &PlanStep<'_>, plan: &Plan<'_>, lang: Lang) -> String {
         }
         return out;
     }
-    if s.deadline_pending.is_some() {
+    if s.deadline_pending().is_some() {
         return lang.pick("待定", "pending").to_string();
     }
     match s.earliest_start {

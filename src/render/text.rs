@@ -29,7 +29,7 @@ fn body(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> Vec<String> {
         line.push_str(&lang.paren(&format!("{d} {}", lang.pick("办完", "done"))));
     }
     lines.push(line);
-    match (&s.deadline, &s.deadline_pending) {
+    match (s.deadline(), s.deadline_pending()) {
         (Some(d), _) => {
             let mut line = format!(
                 "{}{}{}",
@@ -323,7 +323,7 @@ pub fn show(plan: &Plan<'_>, s: &PlanStep<'_>, calendar: &Calendar, lang: Lang) 
     for w in s.why.iter() {
         out.push_str(&format!("  - {}\n", w.say(lang)));
     }
-    if let Some(d) = &s.deadline {
+    if let Some(d) = s.deadline() {
         out.push_str(lang.pick("截止日期怎么算：\n", "How the deadline was counted:\n"));
         for line in counting(plan, d, calendar, lang) {
             out.push_str(&format!("  {line}\n"));
