@@ -892,7 +892,10 @@ pub fn plan<'a>(
                 step.materials
                     .iter()
                     .zip(idx.material_when(k))
-                    .filter(|(m, n)| n.is_none_or(|n| evaluated.holds(n, || &m.when, &shown)))
+                    .filter(|(m, n)| {
+                        n.get()
+                            .is_none_or(|n| evaluated.holds(n, || &m.when, &shown))
+                    })
                     .map(|(m, _)| m),
             ),
             tips: extend(
@@ -900,10 +903,13 @@ pub fn plan<'a>(
                 step.tips
                     .iter()
                     .zip(idx.tip_when(k).iter().zip(idx.tip_fills(k)))
-                    .filter(|(t, (n, _))| n.is_none_or(|n| evaluated.holds(n, || &t.when, &shown)))
+                    .filter(|(t, (n, _))| {
+                        n.get()
+                            .is_none_or(|n| evaluated.holds(n, || &t.when, &shown))
+                    })
                     .map(|(tip, (_, fills)): (&'a Tip, _)| ShownTip {
                         tip,
-                        filled: fills.map(|n| {
+                        filled: fills.get().map(|n| {
                             filled[n]
                                 .get_or_insert_with(|| {
                                     crate::condition::fill(&tip.text, &shown).into()
@@ -929,7 +935,7 @@ pub fn plan<'a>(
         let requires = idx.requires(k as usize).iter();
         prereqs.push(
             requires
-                .map(|&n| applicable_by_id[n])
+                .map(|&n| applicable_by_id[n as usize])
                 .filter(|&i| i != NONE),
         );
     }

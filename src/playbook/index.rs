@@ -35,40 +35,64 @@ pub struct StepIndex {
     sorted_ids: String,
     /// For each id in `sorted_ids`, in order: where it ends there, and its number.
     sorted: Vec<(usize, usize)>,
+    // The numbers below are `u32`s (and `Num`s for those that may be missing): a plan reads
+    // most of these lists, and at 10,000 steps, the index is as large as the plan.
     /// The number of each step's id, by step.
-    number: Vec<usize>,
+    number: Vec<u32>,
     /// The first step with each id, by number.
-    first: Vec<usize>,
+    first: Vec<u32>,
     /// The numbers of the ids each step requires, in order (an id not in the playbook is left
     /// out), for step `k`: `requires[requires_from[k]..requires_from[k + 1]]`.
-    requires: Vec<usize>,
-    requires_from: Vec<usize>,
+    requires: Vec<u32>,
+    requires_from: Vec<u32>,
     /// The number of the step a deadline counts from, by step.
-    deadline_from: Vec<Option<usize>>,
+    deadline_from: Vec<Num>,
     /// The number of each step's condition, by step. Equal conditions have the same number: a
     /// plan evaluates each once for the family, however many steps, materials and tips share
     /// it, instead of reading each copy (its names and values are all over the heap).
-    when: Vec<Option<usize>>,
+    when: Vec<Num>,
     /// The numbers of the conditions of each step's materials, in order (`None`: no condition),
     /// for step `k`: `material_when[material_from[k]..material_from[k + 1]]`.
-    material_when: Vec<Option<usize>>,
-    material_from: Vec<usize>,
+    material_when: Vec<Num>,
+    material_from: Vec<u32>,
     /// The same for the steps' tips.
-    tip_when: Vec<Option<usize>>,
-    tip_from: Vec<usize>,
+    tip_when: Vec<Num>,
+    tip_from: Vec<u32>,
     /// For each tip with placeholders to fill, side by side with `tip_when`, the number of its
     /// text: equal texts have the same number, and a plan fills each once.
-    tip_fills: Vec<Option<usize>>,
+    tip_fills: Vec<Num>,
     /// How many different texts with placeholders.
     fills: usize,
     /// The route each step is on (`None`: every route), as a number in `route_ids`.
-    route: Vec<Option<usize>>,
+    route: Vec<Num>,
     /// The routes the steps are on, in order of first appearance.
     route_ids: Vec<Text>,
     /// How many different conditions.
     conditions: usize,
     /// What a plan reads of each step, by step.
     planning: Vec<Planning>,
+}
+
+/// A number in the index, or none: half the bytes of an `Option<usize>`'s sixteen would do, and
+/// a quarter do (`u32::MAX` is none; a playbook has far fewer steps, conditions and texts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Num(u32);
+
+impl Num {
+    const NONE: Num = Num(u32::MAX);
+
+    /// The number, if there is one.
+    pub fn get(self) -> Option<usize> {
+        (self != Num::NONE).then_some(self.0 as usize)
+    }
+}
+
+impl From<Option<usize>> for Num {
+    fn from(n: Option<usize>) -> Num {
+        n.and_then(|n| u32::try_from(n).ok())
+            .filter(|&n| n != u32::MAX)
+            .map_or(Num::NONE, Num)
+    }
 }
 
 impl StepIndex {
@@ -107,7 +131,7 @@ impl StepIndex {
                 (sorted_ids.len(), n)
             })
             .collect();
-        let deadline_from = steps
+        let deadline_from: Vec<Option<usize>> = steps
             .iter()
             .map(|s| match s.deadline.as_ref().map(|d| &d.from) {
                 Some(Anchor::Step(id)) => by_id.get(id.as_ref()).copied(),
@@ -125,7 +149,7 @@ impl StepIndex {
             })
         }
         let mut conditions = Map::default();
-        let when = steps
+        let when: Vec<Option<usize>> = steps
             .iter()
             .map(|s| condition_number(&mut conditions, &s.when))
             .collect();
@@ -173,23 +197,29 @@ impl StepIndex {
                 office: s.in_person || s.channel == Channel::Office,
             })
             .collect();
+        fn small(list: Vec<usize>) -> Vec<u32> {
+            list.into_iter().map(|n| n as u32).collect()
+        }
+        fn nums(list: Vec<Option<usize>>) -> Vec<Num> {
+            list.into_iter().map(Num::from).collect()
+        }
         StepIndex {
             planning,
             sorted_ids,
             sorted,
-            number,
-            first,
-            requires,
-            requires_from,
-            deadline_from,
-            when,
-            material_when,
-            material_from,
-            tip_when,
-            tip_from,
-            tip_fills,
+            number: small(number),
+            first: small(first),
+            requires: small(requires),
+            requires_from: small(requires_from),
+            deadline_from: nums(deadline_from),
+            when: nums(when),
+            material_when: nums(material_when),
+            material_from: small(material_from),
+            tip_when: nums(tip_when),
+            tip_from: small(tip_from),
+            tip_fills: nums(tip_fills),
             fills: fills.len(),
-            route,
+            route: nums(route),
             route_ids,
             conditions: conditions.len(),
         }
@@ -248,17 +278,17 @@ impl StepIndex {
 
     /// The number of the id of step `k`.
     pub fn number(&self, k: usize) -> usize {
-        self.number[k]
+        self.number[k] as usize
     }
 
     /// The first step with the id numbered `n`.
     pub fn first(&self, n: usize) -> usize {
-        self.first[n]
+        self.first[n] as usize
     }
 
     /// The numbers of the ids step `k` requires.
-    pub fn requires(&self, k: usize) -> &[usize] {
-        &self.requires[self.requires_from[k]..self.requires_from[k + 1]]
+    pub fn requires(&self, k: usize) -> &[u32] {
+        &self.requires[self.requires_from[k] as usize..self.requires_from[k + 1] as usize]
     }
 
     /// How many requirements all the steps have together.
@@ -268,7 +298,7 @@ impl StepIndex {
 
     /// The number of the step whose completion starts the deadline of step `k`.
     pub fn deadline_from(&self, k: usize) -> Option<usize> {
-        self.deadline_from[k]
+        self.deadline_from[k].get()
     }
 
     /// How many different tip texts have placeholders.
@@ -283,22 +313,22 @@ impl StepIndex {
 
     /// The number of the condition of step `k` (`None`: it has none).
     pub fn when(&self, k: usize) -> Option<usize> {
-        self.when[k]
+        self.when[k].get()
     }
 
     /// The numbers of the conditions of the materials of step `k`, in order.
-    pub fn material_when(&self, k: usize) -> &[Option<usize>] {
-        &self.material_when[self.material_from[k]..self.material_from[k + 1]]
+    pub fn material_when(&self, k: usize) -> &[Num] {
+        &self.material_when[self.material_from[k] as usize..self.material_from[k + 1] as usize]
     }
 
     /// The numbers of the conditions of the tips of step `k`, in order.
-    pub fn tip_when(&self, k: usize) -> &[Option<usize>] {
-        &self.tip_when[self.tip_from[k]..self.tip_from[k + 1]]
+    pub fn tip_when(&self, k: usize) -> &[Num] {
+        &self.tip_when[self.tip_from[k] as usize..self.tip_from[k + 1] as usize]
     }
 
     /// The numbers of the texts of the tips of step `k` that have placeholders to fill.
-    pub fn tip_fills(&self, k: usize) -> &[Option<usize>] {
-        &self.tip_fills[self.tip_from[k]..self.tip_from[k + 1]]
+    pub fn tip_fills(&self, k: usize) -> &[Num] {
+        &self.tip_fills[self.tip_from[k] as usize..self.tip_from[k + 1] as usize]
     }
 
     /// What a plan reads of step `k`.
@@ -308,7 +338,7 @@ impl StepIndex {
 
     /// The number of the route step `k` is on (`None`: every route).
     pub fn route(&self, k: usize) -> Option<usize> {
-        self.route[k]
+        self.route[k].get()
     }
 
     /// The ids of the routes the steps are on, by number.
