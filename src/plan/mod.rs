@@ -294,8 +294,9 @@ pub enum Warning<'a> {
     /// Dates crossed years whose holiday schedule is not known: weekends only were counted.
     Estimated {
         years: Vec<i32>,
-        /// The titles of the steps whose dates are estimates.
-        steps: Vec<Title<'a>>,
+        /// The steps whose dates are estimates (their titles are read when shown: the warning
+        /// names the first five).
+        steps: Vec<&'a Step>,
         /// The conditions that were evaluated with estimates.
         conditions: Vec<String>,
     },
@@ -404,7 +405,7 @@ impl Say for Warning<'_> {
                 let mut titles: Vec<String> = steps
                     .iter()
                     .take(5)
-                    .map(|t| lang.quote(&t.say(lang)))
+                    .map(|s| lang.quote(&Title::new(&s.title, s.title_en.as_deref()).say(lang)))
                     .collect();
                 if steps.len() > 5 {
                     titles.push(match lang {
@@ -583,6 +584,9 @@ pub struct FamilyEnv<'a> {
     estimated_years: RefCell<std::collections::BTreeSet<i32>>,
     /// The ends of the age periods conditions ask about (a playbook uses a few, many times).
     ages: RefCell<Vec<(Period, WorkDate)>>,
+    /// The ends of lead times counted from the days steps were done (the same few periods, from
+    /// the same few days, for many steps).
+    counts: RefCell<Vec<((Period, NaiveDate), WorkDate)>>,
 }
 
 impl<'a> FamilyEnv<'a> {
@@ -600,6 +604,7 @@ impl<'a> FamilyEnv<'a> {
             estimated: RefCell::new((Vec::new(), HashSet::new())),
             estimated_years: RefCell::new(std::collections::BTreeSet::new()),
             ages: RefCell::new(Vec::new()),
+            counts: RefCell::new(Vec::new()),
         }
     }
 
@@ -616,6 +621,20 @@ impl<'a> FamilyEnv<'a> {
         let mut ages = self.ages.borrow_mut();
         if ages.len() < 64 {
             ages.push((period, end));
+        }
+        end
+    }
+
+    /// `period` after `from`, remembered.
+    fn after(&self, period: Period, from: NaiveDate) -> WorkDate {
+        let key = (period, from);
+        if let Some((_, end)) = self.counts.borrow().iter().find(|(k, _)| *k == key) {
+            return *end;
+        }
+        let end = period.after(from, self.calendar);
+        let mut counts = self.counts.borrow_mut();
+        if counts.len() < 64 {
+            counts.push((key, end));
         }
         end
     }
@@ -843,8 +862,8 @@ pub fn plan<'a>(
         lead_of.push(lead_time);
         let expected = match (lead_time, done_on) {
             (Some(lead), Some(done)) => Some((
-                lead.min.after(done, calendar).date,
-                lead.max.after(done, calendar).date,
+                env.after(lead.min, done).date,
+                env.after(lead.max, done).date,
             )),
             _ => None,
         };
@@ -983,7 +1002,7 @@ pub fn plan<'a>(
             let j = j as usize;
             if let (Some(range), Some(done)) = (lead_of[j], done_of[j]) {
                 let d = *result_day[j].get_or_insert_with(|| {
-                    let d = range.min.after(done, calendar);
+                    let d = env.after(range.min, done);
                     if d.estimated {
                         let k = applicable_at[j] as usize;
                         warnings.estimated(
@@ -1147,7 +1166,7 @@ impl Evaluated {
 struct Warnings<'a> {
     stale: Option<Warning<'a>>,
     years: std::collections::BTreeSet<i32>,
-    steps: Vec<Title<'a>>,
+    steps: Vec<&'a Step>,
     /// Whether the step with each id number (see `StepIndex`) is in `steps`.
     seen: Vec<bool>,
     conditions: Vec<String>,
@@ -1169,8 +1188,7 @@ impl<'a> Warnings<'a> {
             self.seen.resize(n + 1, false);
         }
         if !std::mem::replace(&mut self.seen[n], true) {
-            self.steps
-                .push(Title::new(&step.title, step.title_en.as_deref()));
+            self.steps.push(step);
         }
     }
 
