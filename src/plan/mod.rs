@@ -117,23 +117,33 @@ pub struct PlanStep<'a> {
     materials: Span,
     /// Where its tips are in `lists.tips`.
     tips: Span,
-    /// Where, in `lists.links`, its applicable prerequisites start, then those not done yet,
-    /// then the applicable steps that wait for it, and where they end.
-    links: [u32; 4],
+    /// Its place among the plan's applicable steps, in playbook order (`NOT_PLACED` for a step
+    /// that does not apply): where its links are in `lists`.
+    place: u32,
 }
 
 /// Where a step's part of a list starts and ends.
 type Span = [u32; 2];
 
-/// The lists of a plan's steps (materials, tips, links), each in one buffer for the whole plan,
-/// shared by its steps: a plan allocates three lists instead of three per step.
+/// The place of a step that does not apply (see `PlanStep::place`).
+const NOT_PLACED: u32 = u32::MAX;
+
+/// The lists of a plan's steps, each in one buffer for the whole plan, shared by its steps: a
+/// plan allocates a few lists instead of a few per step. A step's links (its prerequisites, and
+/// the steps that wait for it) are read from the lists the order was worked out with, when they
+/// are asked for.
 #[derive(Default)]
 struct Lists<'a> {
-    /// The prerequisites, open prerequisites and waiting steps of each step, as places in
-    /// `steps`.
-    links: Vec<u32>,
-    /// The applicable steps, in playbook order.
+    /// The applicable steps, in playbook order: their places are the numbers below.
     steps: Vec<&'a Step>,
+    /// Whether each is done.
+    done: Vec<bool>,
+    /// Its number in the plan.
+    numbers: Vec<u32>,
+    /// The applicable prerequisites of each, in the order required.
+    prereqs: StepLists,
+    /// The applicable steps that wait for each, in playbook order (once per time required).
+    dependents: StepLists,
     materials: Vec<&'a Material>,
     tips: Vec<ShownTip<'a>>,
 }
@@ -141,7 +151,7 @@ struct Lists<'a> {
 impl std::fmt::Debug for Lists<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Lists")
-            .field("links", &self.links.len())
+            .field("steps", &self.steps.len())
             .field("materials", &self.materials.len())
             .field("tips", &self.tips.len())
             .finish()
@@ -152,7 +162,7 @@ impl std::fmt::Debug for Lists<'_> {
 /// they are asked for: a plan does not read the steps' ids.
 #[derive(Debug, Clone)]
 pub struct Ids<'p, 'a> {
-    places: &'p [u32],
+    places: std::vec::IntoIter<u32>,
     steps: &'p [&'a Step],
 }
 
@@ -160,14 +170,12 @@ impl<'a> Iterator for Ids<'_, 'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
-        let (&first, rest) = self.places.split_first()?;
-        self.places = rest;
-        let step: &'a Step = self.steps.get(first as usize)?;
+        let step: &'a Step = self.steps.get(self.places.next()? as usize)?;
         Some(&step.id)
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.places.len(), Some(self.places.len()))
+        self.places.size_hint()
     }
 }
 
@@ -176,7 +184,7 @@ impl ExactSizeIterator for Ids<'_, '_> {}
 impl Ids<'_, '_> {
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
-        self.places.is_empty()
+        self.places.len() == 0
     }
 }
 
@@ -202,28 +210,39 @@ impl<'a> PlanStep<'a> {
         }
     }
 
-    /// The ids of the steps in part `from` of the step's links (see `links`).
-    fn links(&self, from: usize) -> Ids<'_, 'a> {
-        let (places, steps) = self.lists.get().map_or((&[][..], &[][..]), |l| {
-            let span = [self.links[from], self.links[from + 1]];
-            (part(&l.links, span), &l.steps[..])
-        });
-        Ids { places, steps }
+    /// The ids of the steps at `places` (made from the plan's lists and this step's place).
+    fn links(&self, places: impl FnOnce(&Lists<'a>, usize) -> Vec<u32>) -> Ids<'_, 'a> {
+        let (places, steps) = match self.lists.get() {
+            Some(l) if self.place != NOT_PLACED => (places(l, self.place as usize), &l.steps[..]),
+            _ => (Vec::new(), &[][..]),
+        };
+        Ids {
+            places: places.into_iter(),
+            steps,
+        }
     }
 
     /// The ids of the applicable prerequisites.
     pub fn prerequisites(&self) -> Ids<'_, 'a> {
-        self.links(0)
+        self.links(|l, i| l.prereqs.of(i).to_vec())
     }
 
     /// The ids of the applicable prerequisites not yet done.
     pub fn open_prerequisites(&self) -> Ids<'_, 'a> {
-        self.links(1)
+        self.links(|l, i| {
+            let open = |&&j: &&u32| !l.done.get(j as usize).copied().unwrap_or(true);
+            l.prereqs.of(i).iter().filter(open).copied().collect()
+        })
     }
 
-    /// The ids of the applicable steps that wait for this one.
+    /// The ids of the applicable steps that wait for this one, in plan order (once each).
     pub fn unblocks(&self) -> Ids<'_, 'a> {
-        self.links(2)
+        self.links(|l, i| {
+            let mut waiting = l.dependents.of(i).to_vec();
+            waiting.dedup();
+            waiting.sort_by_key(|&k| l.numbers.get(k as usize).copied());
+            waiting
+        })
     }
 
     /// The materials the family needs for this step.
@@ -937,7 +956,7 @@ pub fn plan<'a>(
                         }),
                     }),
             ),
-            links: [0; 4],
+            place: steps.len() as u32,
         });
     }
     // The applicable step with each id (the last one, should there be several).
@@ -969,30 +988,12 @@ pub fn plan<'a>(
     }
     // What depends on the other steps, step by step in playbook order (each step and the lists
     // by step are read in the order they are laid out).
-    // Reused for each step's list of the steps it unblocks.
-    let mut unblocks: Vec<u32> = Vec::new();
     // A prerequisite's result day is counted the first time it is met (most steps unblock two).
     let mut result_day: Vec<Option<WorkDate>> = vec![None; steps.len()];
     for (i, s) in steps.iter_mut().enumerate() {
         s.number = Some(number_of[i]);
-        unblocks.clear();
-        unblocks.extend_from_slice(dependents.of(i));
-        // A step that names the same prerequisite twice unblocks once.
-        unblocks.dedup();
-        unblocks.sort_by_key(|&k| number_of[k as usize]);
         let pre = prereqs.of(i);
-        let links = &mut lists.links;
-        let from = links.len() as u32;
-        links.extend_from_slice(pre);
-        let open = links.len() as u32;
-        links.extend(
-            pre.iter()
-                .filter(|&&j| done_of[j as usize].is_none())
-                .copied(),
-        );
-        let waiting = links.len() as u32;
-        links.extend_from_slice(&unblocks);
-        s.links = [from, open, waiting, links.len() as u32];
+        let blocked = pre.iter().any(|&j| done_of[j as usize].is_none());
 
         // The latest result day of the done prerequisites with a lead time (the first, of equal
         // ones), in playbook order: the warning lists the steps whose dates are estimated in the
@@ -1037,7 +1038,7 @@ pub fn plan<'a>(
             Status::Done
         } else if s.deadline().is_some_and(|d| d.date < today) {
             Status::Overdue
-        } else if open < waiting {
+        } else if blocked {
             Status::Blocked
         } else if s.earliest_start.is_some_and(|d| d > today) {
             Status::Waiting
@@ -1065,10 +1066,14 @@ pub fn plan<'a>(
             lists: Rc::clone(&shared),
             materials: [0; 2],
             tips: [0; 2],
-            links: [0; 4],
+            place: NOT_PLACED,
         })
         .collect();
     // The lists are complete: the steps can read them.
+    lists.done = done_of.iter().map(Option::is_some).collect();
+    lists.numbers = number_of.iter().map(|&n| n as u32).collect();
+    lists.prereqs = prereqs;
+    lists.dependents = dependents;
     let _ = shared.set(lists);
 
     // The conditions estimated while deciding what applies, then those met in what is shown.

@@ -14,6 +14,13 @@ pub(super) struct Lists {
     from: Vec<u32>,
 }
 
+impl Default for Lists {
+    /// No lists.
+    fn default() -> Lists {
+        Lists::with_capacity(0, 0)
+    }
+}
+
 impl Lists {
     pub(super) fn with_capacity(lists: usize, items: usize) -> Lists {
         let mut from = Vec::with_capacity(lists + 1);
