@@ -93,19 +93,27 @@ pub struct DeadlineInfo<'a> {
 }
 
 /// One step in the plan.
+///
+/// The fields set once the plan's order is known come first, in the step's first cache line:
+/// at 10,000 steps, the steps made before the order are out of the cache by then, and setting
+/// these reads and writes that line only.
 #[derive(Debug, Clone)]
+#[repr(C, align(64))]
 pub struct PlanStep<'a> {
     /// The step's number in the plan (1-based); `None` for steps that do not apply.
     pub number: Option<usize>,
-    pub step: &'a Step,
-    pub status: Status,
-    /// The deadline: its date, or why there is none yet (see `deadline`, `deadline_pending`).
-    due: Option<Due<'a>>,
     /// Not before this day.
     pub earliest_start: Option<NaiveDate>,
+    pub done_on: Option<NaiveDate>,
+    pub step: &'a Step,
+    /// Its place among the plan's applicable steps, in playbook order (`NOT_PLACED` for a step
+    /// that does not apply): where its links are in `lists`.
+    place: u32,
+    pub status: Status,
     /// Why not before `earliest_start`.
     pub start_reason: Option<StartReason<'a>>,
-    pub done_on: Option<NaiveDate>,
+    /// The deadline: its date, or why there is none yet (see `deadline`, `deadline_pending`).
+    due: Option<Due<'a>>,
     /// When the step's result is expected, from its lead time (once done).
     pub expected: Option<(NaiveDate, NaiveDate)>,
     /// Why the step applies (or not). The applicable steps on the same route with the same
@@ -117,9 +125,6 @@ pub struct PlanStep<'a> {
     materials: Span,
     /// Where its tips are in `lists.tips`.
     tips: Span,
-    /// Its place among the plan's applicable steps, in playbook order (`NOT_PLACED` for a step
-    /// that does not apply): where its links are in `lists`.
-    place: u32,
 }
 
 /// Where a step's part of a list starts and ends.
@@ -914,8 +919,14 @@ pub fn plan<'a>(
         steps.push(PlanStep {
             // Set below, once the order is known.
             number: None,
-            // Set below, once the prerequisites are known.
-            status: Status::Ready,
+            // Done or overdue; else set below, once the prerequisites are known.
+            status: if done_on.is_some() {
+                Status::Done
+            } else if deadline.is_some_and(|d| d.date < today) {
+                Status::Overdue
+            } else {
+                Status::Ready
+            },
             step,
             due,
             earliest_start: start.map(|(date, _)| date),
@@ -1034,10 +1045,8 @@ pub fn plan<'a>(
             });
         }
 
-        s.status = if s.done_on.is_some() {
-            Status::Done
-        } else if s.deadline().is_some_and(|d| d.date < today) {
-            Status::Overdue
+        s.status = if matches!(s.status, Status::Done | Status::Overdue) {
+            s.status
         } else if blocked {
             Status::Blocked
         } else if s.earliest_start.is_some_and(|d| d > today) {
