@@ -846,23 +846,38 @@ pub fn plan<'a>(
     let mut reasons: FxHashMap<RouteAndCondition, Rc<[Reason<'a>]>> = FxHashMap::default();
     // The plan's lists, filled as the steps are, and shared by them once complete.
     let shared: Rc<OnceCell<Lists<'a>>> = Rc::default();
-    let mut lists = Lists::default();
+    // And those of the steps that do not apply.
+    let mut not_reasons: FxHashMap<RouteAndCondition, Rc<[Reason<'a>]>> = FxHashMap::default();
+    let mut lists = Lists {
+        steps: Vec::with_capacity(all),
+        materials: Vec::with_capacity(idx.materials()),
+        tips: Vec::with_capacity(idx.tips()),
+        ..Lists::default()
+    };
     for (k, step) in playbook.steps.iter().enumerate() {
-        let mut why = Vec::new();
         let step_route = idx.route(k);
-        if step_route.is_some_and(|r| Some(r) != chosen) {
-            let route = step_route.and_then(|r| routes[r]).map_or_else(
-                || Title::new("", None),
-                |r| Title::new(&r.title, r.title_en.as_deref()),
-            );
-            why.push(Reason::OtherRoute { route });
-        }
+        let other_route = step_route.is_some_and(|r| Some(r) != chosen);
         // The condition is read only the first time its number is met.
-        if let Some(n) = idx.when(k) {
-            let unmet = evaluated.unmet(n, || step.when.as_ref(), &env);
-            why.extend(unmet.into_iter().map(Reason::Unmet));
-        }
-        if !why.is_empty() {
+        let unmet = match idx.when(k) {
+            Some(n) => evaluated.unmet(n, || step.when.as_ref(), &env),
+            None => &[],
+        };
+        if other_route || !unmet.is_empty() {
+            // The reasons are the same for the steps on the route with the condition.
+            let why = not_reasons
+                .entry((step_route, idx.when(k)))
+                .or_insert_with(|| {
+                    let route = other_route.then(|| {
+                        let route = step_route.and_then(|r| routes[r]).map_or_else(
+                            || Title::new("", None),
+                            |r| Title::new(&r.title, r.title_en.as_deref()),
+                        );
+                        Reason::OtherRoute { route }
+                    });
+                    let unmet = unmet.iter().cloned().map(Reason::Unmet);
+                    route.into_iter().chain(unmet).collect()
+                })
+                .clone();
             not_applicable.push((k, step, why));
             continue;
         }
@@ -1071,7 +1086,7 @@ pub fn plan<'a>(
             start_reason: None,
             done_on: done_by_id[idx.number(k)],
             expected: None,
-            why: why.into(),
+            why,
             lists: Rc::clone(&shared),
             materials: [0; 2],
             tips: [0; 2],
@@ -1147,10 +1162,8 @@ impl Evaluated {
         n: usize,
         when: impl FnOnce() -> Option<&'e Expr>,
         env: &FamilyEnv<'_>,
-    ) -> Vec<Unmet> {
-        self.unmet[n]
-            .get_or_insert_with(|| when().map_or_else(Vec::new, |w| w.unmet(env)))
-            .clone()
+    ) -> &[Unmet] {
+        self.unmet[n].get_or_insert_with(|| when().map_or_else(Vec::new, |w| w.unmet(env)))
     }
 
     /// Whether the condition numbered `n` holds (`when` gives it, read only the first time).
