@@ -33,8 +33,9 @@ pub struct StepIndex {
     /// too) is matched to them in one sweep over both, through one block of memory, instead of
     /// a hash lookup each (at 10,000 steps, most miss the cache).
     sorted_ids: String,
-    /// For each id in `sorted_ids`, in order: where it ends there, and its number.
-    sorted: Vec<(usize, usize)>,
+    /// For each id in `sorted_ids`, in order: its first bytes, where it ends there, and its
+    /// number.
+    sorted: Vec<SortedId>,
     // The numbers below are `u32`s (and `Num`s for those that may be missing): a plan reads
     // most of these lists, and at 10,000 steps, the index is as large as the plan.
     /// The number of each step's id, by step.
@@ -71,6 +72,27 @@ pub struct StepIndex {
     conditions: usize,
     /// What a plan reads of each step, by step.
     planning: Vec<Planning>,
+}
+
+/// An id in the sorted list of a playbook's ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct SortedId {
+    /// Its first bytes, as `prefix` gives them.
+    prefix: u64,
+    /// Where it ends in `StepIndex::sorted_ids`.
+    end: u32,
+    /// Its number.
+    number: u32,
+}
+
+/// The first 8 bytes of `id` as a number, zeros after its end. Ids whose prefixes differ sort as
+/// their prefixes do (an id that another starts with sorts first, as its zeros do); ids with the
+/// same prefix must be compared whole.
+fn prefix(id: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    let n = id.len().min(8);
+    bytes[..n].copy_from_slice(&id.as_bytes()[..n]);
+    u64::from_be_bytes(bytes)
 }
 
 /// A number in the index, or none: half the bytes of an `Option<usize>`'s sixteen would do, and
@@ -128,7 +150,11 @@ impl StepIndex {
             .into_iter()
             .map(|(id, n)| {
                 sorted_ids.push_str(id);
-                (sorted_ids.len(), n)
+                SortedId {
+                    prefix: prefix(id),
+                    end: sorted_ids.len() as u32,
+                    number: n as u32,
+                }
             })
             .collect();
         let deadline_from: Vec<Option<usize>> = steps
@@ -239,8 +265,8 @@ impl StepIndex {
 
     /// The `i`th id in sorted order.
     fn sorted_id(&self, i: usize) -> &str {
-        let start = i.checked_sub(1).map_or(0, |before| self.sorted[before].0);
-        &self.sorted_ids[start..self.sorted[i].0]
+        let start = i.checked_sub(1).map_or(0, |before| self.sorted[before].end);
+        &self.sorted_ids[start as usize..self.sorted[i].end as usize]
     }
 
     /// The number of the id `id`.
@@ -250,7 +276,7 @@ impl StepIndex {
             let mid = lo + (hi - lo) / 2;
             match self.sorted_id(mid).cmp(id) {
                 std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Equal => return Some(self.sorted[mid].1),
+                std::cmp::Ordering::Equal => return Some(self.sorted[mid].number as usize),
                 std::cmp::Ordering::Greater => hi = mid,
             }
         }
@@ -265,13 +291,30 @@ impl StepIndex {
         by_id: impl IntoIterator<Item = (&'i str, T)>,
         mut f: impl FnMut(usize, T),
     ) {
-        let mut known = (0..self.sorted.len())
-            .map(|i| (self.sorted_id(i), self.sorted[i].1))
-            .peekable();
-        for (id, value) in by_id {
-            while known.next_if(|&(k, _)| k < id).is_some() {}
-            if let Some((_, n)) = known.next_if(|&(k, _)| k == id) {
-                f(n, value);
+        use std::cmp::Ordering::{Equal, Greater, Less};
+        // The first bytes of every id given are read before the sweep: the ids are all over the
+        // heap, and read one after the other, their cache misses overlap. The sweep then
+        // compares numbers, and texts only where the first bytes are the same.
+        let given: Vec<(u64, &str, T)> = by_id
+            .into_iter()
+            .map(|(id, value)| (prefix(id), id, value))
+            .collect();
+        let mut i = 0;
+        for (first, id, value) in given {
+            while let Some(known) = self.sorted.get(i) {
+                let order = known
+                    .prefix
+                    .cmp(&first)
+                    .then_with(|| self.sorted_id(i).cmp(id));
+                match order {
+                    Less => i += 1,
+                    Equal => {
+                        f(known.number as usize, value);
+                        i += 1;
+                        break;
+                    }
+                    Greater => break,
+                }
             }
         }
     }
@@ -359,6 +402,7 @@ impl StepIndex {
 
 #[cfg(test)]
 mod tests {
+    use super::prefix;
     use crate::registry::Registry;
     use std::collections::BTreeMap;
 
@@ -392,5 +436,35 @@ mod tests {
             .map(|&k| (idx.number(k), k))
             .collect();
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn ids_with_different_prefixes_sort_as_their_prefixes() {
+        let ids = [
+            "",
+            "a",
+            "a\0",
+            "ab",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefgh-1",
+            "abcdefgi",
+            "b",
+            "step-1",
+            "step-10",
+            "step-100",
+            "step-1000",
+            "step-10000",
+            "step-2",
+            "婴儿",
+            "婴儿出生",
+        ];
+        for a in ids {
+            for b in ids {
+                if prefix(a) != prefix(b) {
+                    assert_eq!(prefix(a) < prefix(b), a < b, "{a:?} {b:?}");
+                }
+            }
+        }
     }
 }
