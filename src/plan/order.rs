@@ -182,10 +182,8 @@ pub(super) fn order(
         }
     }
     let mut out = Vec::with_capacity(n);
-    let mut placed = vec![false; n];
     while let Some(r) = queue.pop_min() {
         out.push(by_rank[r]);
-        placed[r] = true;
         for &w in &waiters[waiting[r] as usize..waiting[r + 1] as usize] {
             let l = &mut left[w as usize];
             *l -= 1;
@@ -194,9 +192,9 @@ pub(super) fn order(
             }
         }
     }
-    // Validation forbids cycles; keep every step even so.
+    // Validation forbids cycles; keep every step even so (those on one still wait).
     if out.len() < n {
-        out.extend((0..n as u32).filter(|&i| !placed[rank[i as usize] as usize]));
+        out.extend((0..n as u32).filter(|&i| left[rank[i as usize] as usize] > 0));
     }
     out
 }
