@@ -10,7 +10,7 @@ use crate::playbook::{Anchor, Deadline, Material, Playbook, Route, Step, StepInd
 use chrono::{Datelike, NaiveDate};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::{BTreeMap, HashSet};
 use std::rc::Rc;
 
@@ -606,11 +606,64 @@ pub struct FamilyEnv<'a> {
     estimated: RefCell<(Vec<String>, HashSet<String>)>,
     /// The unknown years those estimates crossed.
     estimated_years: RefCell<std::collections::BTreeSet<i32>>,
-    /// The ends of the age periods conditions ask about (a playbook uses a few, many times).
-    ages: RefCell<Vec<(Period, WorkDate)>>,
-    /// The ends of lead times counted from the days steps were done (the same few periods, from
-    /// the same few days, for many steps).
-    counts: RefCell<Vec<((Period, NaiveDate), WorkDate)>>,
+    /// The ends of periods counted from a day, remembered: a playbook counts the same few
+    /// periods (ages, deadlines, lead times) from the same few days (the birth, the days steps
+    /// were done) for many steps.
+    counts: Counts,
+}
+
+/// Periods counted from days, remembered in a small hash table: looking one up is mostly one
+/// comparison, where searching a list took a choice for each entry that the processor could
+/// not predict (at 10,000 steps, such choices took more time than the counting they saved).
+/// Once the table is three-quarters full, further periods are counted each time.
+struct Counts {
+    slots: [Cell<(u64, WorkDate)>; Counts::SLOTS],
+    used: Cell<usize>,
+}
+
+impl Counts {
+    const SLOTS: usize = 128;
+    /// The key of an empty place (no period and day has it: see `key`).
+    const EMPTY: u64 = u64::MAX;
+
+    fn new() -> Counts {
+        let empty = WorkDate {
+            date: NaiveDate::MIN,
+            estimated: false,
+        };
+        Counts {
+            slots: std::array::from_fn(|_| Cell::new((Counts::EMPTY, empty))),
+            used: Cell::new(0),
+        }
+    }
+
+    /// The period and the day in one number: the amount, the unit, and the day's number.
+    fn key(period: Period, from: NaiveDate) -> u64 {
+        let day = from.num_days_from_ce() as u32 & 0xFF_FFFF;
+        u64::from(period.amount) << 32 | (period.unit as u64) << 24 | u64::from(day)
+    }
+
+    /// `period` after `from`, counted the first time it is asked for.
+    fn after(&self, period: Period, from: NaiveDate, calendar: &Calendar) -> WorkDate {
+        let key = Counts::key(period, from);
+        let mut at = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 57) as usize;
+        loop {
+            let (held, end) = self.slots[at].get();
+            if held == key {
+                return end;
+            }
+            if held == Counts::EMPTY {
+                break;
+            }
+            at = (at + 1) % Counts::SLOTS;
+        }
+        let end = period.after(from, calendar);
+        if self.used.get() < Counts::SLOTS * 3 / 4 {
+            self.slots[at].set((key, end));
+            self.used.set(self.used.get() + 1);
+        }
+        end
+    }
 }
 
 impl<'a> FamilyEnv<'a> {
@@ -627,8 +680,7 @@ impl<'a> FamilyEnv<'a> {
             calendar,
             estimated: RefCell::new((Vec::new(), HashSet::new())),
             estimated_years: RefCell::new(std::collections::BTreeSet::new()),
-            ages: RefCell::new(Vec::new()),
-            counts: RefCell::new(Vec::new()),
+            counts: Counts::new(),
         }
     }
 
@@ -638,29 +690,12 @@ impl<'a> FamilyEnv<'a> {
 
     /// `period` after the birth, remembered.
     fn age_end(&self, period: Period) -> WorkDate {
-        if let Some((_, end)) = self.ages.borrow().iter().find(|(p, _)| *p == period) {
-            return *end;
-        }
-        let end = period.after(self.birth(), self.calendar);
-        let mut ages = self.ages.borrow_mut();
-        if ages.len() < 64 {
-            ages.push((period, end));
-        }
-        end
+        self.after(period, self.birth())
     }
 
     /// `period` after `from`, remembered.
     fn after(&self, period: Period, from: NaiveDate) -> WorkDate {
-        let key = (period, from);
-        if let Some((_, end)) = self.counts.borrow().iter().find(|(k, _)| *k == key) {
-            return *end;
-        }
-        let end = period.after(from, self.calendar);
-        let mut counts = self.counts.borrow_mut();
-        if counts.len() < 64 {
-            counts.push((key, end));
-        }
-        end
+        self.counts.after(period, from, self.calendar)
     }
 
     /// A condition was evaluated with a date counted from `from` to `to` across unknown years.
@@ -829,6 +864,8 @@ pub fn plan<'a>(
     // these up for each prerequisite.
     let mut done_of: Vec<Option<NaiveDate>> = Vec::with_capacity(all);
     let mut lead_of: Vec<Option<crate::period::Range>> = Vec::with_capacity(all);
+    // And the day its result is expected (`NO_RESULT` when not done or without a lead time).
+    let mut result_of: Vec<WorkDate> = Vec::with_capacity(all);
     // A step's own date, for the order: its deadline, else its scheduled start.
     let mut own: Vec<Option<NaiveDate>> = Vec::with_capacity(all);
     let mut not_applicable = Vec::new();
@@ -899,13 +936,17 @@ pub fn plan<'a>(
         done_of.push(done_on);
         let lead_time = idx.planning(k).lead_time;
         lead_of.push(lead_time);
-        let expected = match (lead_time, done_on) {
-            (Some(lead), Some(done)) => Some((
-                env.after(lead.min, done).date,
-                env.after(lead.max, done).date,
-            )),
-            _ => None,
+        // Its result is expected from `lead.min` after it was done: the earliest day a step
+        // that requires it can start.
+        let (expected, result) = match (lead_time, done_on) {
+            (Some(lead), Some(done)) => {
+                let first = env.after(lead.min, done);
+                let last = env.after(lead.max, done);
+                (Some((first.date, last.date)), first)
+            }
+            _ => (None, NO_RESULT),
         };
+        result_of.push(result);
 
         // The route, and the condition or "every family": at most two reasons, the same for
         // every step on the route with the condition (equal conditions have the same number, and
@@ -935,13 +976,11 @@ pub fn plan<'a>(
             // Set below, once the order is known.
             number: None,
             // Done or overdue; else set below, once the prerequisites are known.
-            status: if done_on.is_some() {
-                Status::Done
-            } else if deadline.is_some_and(|d| d.date < today) {
-                Status::Overdue
-            } else {
-                Status::Ready
-            },
+            status: [
+                [Status::Ready, Status::Overdue],
+                [Status::Done, Status::Done],
+            ][usize::from(done_on.is_some())]
+                [usize::from(deadline.is_some_and(|d| d.date < today))],
             step,
             due,
             earliest_start: start.map(|(date, _)| date),
@@ -1013,62 +1052,54 @@ pub fn plan<'a>(
         number_of[i as usize] = n + 1;
     }
     // What depends on the other steps, step by step in playbook order (each step and the lists
-    // by step are read in the order they are laid out).
-    // A prerequisite's result day is counted the first time it is met (most steps unblock two).
-    let mut result_day: Vec<Option<WorkDate>> = vec![None; steps.len()];
+    // by step are read in the order they are laid out). Which prerequisites are done, or have a
+    // lead time, follows no pattern the processor could predict: choices among them are made
+    // without branches (at 10,000 steps, mispredicted branches took most of this pass's time).
+    let is_done: Vec<bool> = done_of.iter().map(Option::is_some).collect();
+    // None: before every day.
+    let none = NaiveDate::MIN;
     for (i, s) in steps.iter_mut().enumerate() {
         s.number = Some(number_of[i]);
         let pre = prereqs.of(i);
-        let blocked = pre.iter().any(|&j| done_of[j as usize].is_none());
-
-        // The latest result day of the done prerequisites with a lead time (the first, of equal
-        // ones), in playbook order: the warning lists the steps whose dates are estimated in the
-        // order met.
-        let mut lead: Option<(NaiveDate, usize)> = None;
+        // Whether a prerequisite is not done; the latest result day of the done prerequisites
+        // with a lead time (the first, of equal ones); whether any of those days is estimated.
+        let (mut open, mut latest, mut estimated) = (false, (none, 0), false);
         for &j in pre {
             let j = j as usize;
-            if let (Some(range), Some(done)) = (lead_of[j], done_of[j]) {
-                let d = *result_day[j].get_or_insert_with(|| {
-                    let d = env.after(range.min, done);
-                    if d.estimated {
-                        let k = applicable_at[j] as usize;
-                        warnings.estimated(
-                            calendar,
-                            done,
-                            d.date,
-                            &playbook.steps[k],
-                            idx.number(k),
-                        );
-                    }
-                    d
-                });
-                if lead.is_none_or(|(date, _)| d.date > date) {
-                    lead = Some((d.date, j));
+            open |= !is_done[j];
+            let result = result_of[j];
+            estimated |= result.estimated;
+            latest = if result.date > latest.0 {
+                (result.date, j)
+            } else {
+                latest
+            };
+        }
+        // The warning lists the steps whose dates are estimated in the order met.
+        if estimated {
+            for &j in pre {
+                let j = j as usize;
+                if let (true, Some(done)) = (result_of[j].estimated, done_of[j]) {
+                    let k = applicable_at[j] as usize;
+                    let step = &playbook.steps[k];
+                    warnings.estimated(calendar, done, result_of[j].date, step, idx.number(k));
                 }
             }
         }
         // Earliest start: the scheduled age (set above), unless a prerequisite's result comes
         // later.
-        if let Some((date, j)) = lead
-            && s.earliest_start.is_none_or(|start| date > start)
+        let (day, j) = latest;
+        if day > s.earliest_start.unwrap_or(none)
             && let Some(range) = lead_of[j]
         {
-            s.earliest_start = Some(date);
+            s.earliest_start = Some(result_of[j].date);
             s.start_reason = Some(StartReason::LeadTime {
                 step: &playbook.steps[applicable_at[j] as usize],
                 range,
             });
         }
-
-        s.status = if matches!(s.status, Status::Done | Status::Overdue) {
-            s.status
-        } else if blocked {
-            Status::Blocked
-        } else if s.earliest_start.is_some_and(|d| d > today) {
-            Status::Waiting
-        } else {
-            Status::Ready
-        };
+        let waiting = s.earliest_start.unwrap_or(none) > today;
+        s.status = s.status.settle(open, waiting);
     }
 
     let not_applicable = not_applicable
@@ -1123,6 +1154,28 @@ pub fn plan<'a>(
         order,
         not_applicable,
         warnings,
+    }
+}
+
+/// The result day of a step not done, or without a lead time (before any other day).
+const NO_RESULT: WorkDate = WorkDate {
+    date: NaiveDate::MIN,
+    estimated: false,
+};
+
+impl Status {
+    /// The status of a step not done and not overdue (`Ready` until its prerequisites are
+    /// known), once they are: blocked by an `open` one, else `waiting` for a later day, else
+    /// ready. Looked up, without a branch.
+    fn settle(self, open: bool, waiting: bool) -> Status {
+        const READY: [Status; 4] = [
+            Status::Ready,
+            Status::Waiting,
+            Status::Blocked,
+            Status::Blocked,
+        ];
+        let settled = READY[usize::from(open) * 2 + usize::from(waiting)];
+        [settled, self][usize::from(self != Status::Ready)]
     }
 }
 
@@ -1360,4 +1413,51 @@ fn choose_route<'a>(
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::period::Unit;
+
+    fn date(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn remembered_counts_are_the_counts_even_once_the_table_is_full() {
+        let calendar = Calendar::embedded();
+        let counts = Counts::new();
+        // 3 units × 40 amounts × 2 days: more than the table holds, asked for twice over.
+        let days = [date("2026-09-30"), date("2027-01-29")];
+        for _ in 0..2 {
+            for unit in [Unit::Days, Unit::WorkingDays, Unit::Months] {
+                for amount in 0..40 {
+                    for from in days {
+                        let period = Period { amount, unit };
+                        assert_eq!(
+                            counts.after(period, from, &calendar),
+                            period.after(from, &calendar),
+                            "{amount} {unit} after {from}"
+                        );
+                    }
+                }
+            }
+        }
+        assert_eq!(counts.used.get(), Counts::SLOTS * 3 / 4);
+    }
+
+    #[test]
+    fn a_step_neither_done_nor_overdue_settles_blocked_then_waiting_then_ready() {
+        for fixed in [Status::Done, Status::Overdue] {
+            for (open, waiting) in [(false, false), (false, true), (true, false), (true, true)] {
+                assert_eq!(fixed.settle(open, waiting), fixed);
+            }
+        }
+        let ready = Status::Ready;
+        assert_eq!(ready.settle(true, true), Status::Blocked);
+        assert_eq!(ready.settle(true, false), Status::Blocked);
+        assert_eq!(ready.settle(false, true), Status::Waiting);
+        assert_eq!(ready.settle(false, false), Status::Ready);
+    }
 }

@@ -93,14 +93,15 @@ pub(super) fn order(
     // the arrays front to back; the steps it could not key are keyed as their prerequisites are.
     let mut key: Vec<i32> = vec![birth; n];
     let mut keyed = vec![false; n];
-    let key_of = |i: usize, key: &[i32]| match own[i] {
-        UNDATED => prereqs
+    // Both are worked out and one is taken: whether a step is dated follows no pattern, and a
+    // choice the processor cannot predict costs more than the few keys read.
+    let key_of = |i: usize, key: &[i32]| {
+        let latest = prereqs
             .of(i)
             .iter()
-            .map(|&j| key[j as usize])
-            .max()
-            .unwrap_or(birth),
-        date => date,
+            .fold(birth, |k, &j| k.max(key[j as usize]));
+        let own = own[i];
+        if own == UNDATED { latest } else { own }
     };
     let mut late = false;
     for i in 0..n {
@@ -187,9 +188,7 @@ pub(super) fn order(
         for &w in &waiters[waiting[r] as usize..waiting[r + 1] as usize] {
             let l = &mut left[w as usize];
             *l -= 1;
-            if *l == 0 {
-                queue.insert(w as usize);
-            }
+            queue.insert_if(w as usize, *l == 0);
         }
     }
     // Validation forbids cycles; keep every step even so (those on one still wait).
@@ -247,9 +246,15 @@ impl RankQueue {
     }
 
     fn insert(&mut self, rank: usize) {
+        self.insert_if(rank, true);
+    }
+
+    /// Inserts `rank` if `yes`, without a branch: whether a step became ready follows no pattern
+    /// the processor could predict.
+    fn insert_if(&mut self, rank: usize, yes: bool) {
         let w = rank / 64;
-        self.words[w] |= 1 << (rank % 64);
-        self.summary[w / 64] |= 1 << (w % 64);
+        self.words[w] |= u64::from(yes) << (rank % 64);
+        self.summary[w / 64] |= u64::from(yes) << (w % 64);
     }
 
     fn pop_min(&mut self) -> Option<usize> {
@@ -257,9 +262,8 @@ impl RankQueue {
         let w = s * 64 + self.summary[s].trailing_zeros() as usize;
         let bit = self.words[w].trailing_zeros() as usize;
         self.words[w] &= self.words[w] - 1;
-        if self.words[w] == 0 {
-            self.summary[s] &= !(1 << (w % 64));
-        }
+        // The word's summary bit goes when the word is empty (without a branch, as above).
+        self.summary[s] &= !(u64::from(self.words[w] == 0) << (w % 64));
         Some(w * 64 + bit)
     }
 }
@@ -364,5 +368,15 @@ mod tests {
         let rest: Vec<usize> = std::iter::from_fn(|| q.pop_min()).collect();
         assert_eq!(rest, [1, 63, 64, 4_096, 5_000, 9_999]);
         assert_eq!(RankQueue::new(0).pop_min(), None);
+    }
+
+    #[test]
+    fn the_rank_queue_inserts_only_when_asked_to() {
+        let mut q = RankQueue::new(200);
+        q.insert_if(150, false);
+        q.insert_if(70, true);
+        q.insert_if(5, false);
+        assert_eq!(q.pop_min(), Some(70));
+        assert_eq!(q.pop_min(), None);
     }
 }
