@@ -178,9 +178,7 @@ pub(super) fn order(
     // Take the ready step of the lowest rank, again and again.
     let mut queue = RankQueue::new(n);
     for (r, &l) in left.iter().enumerate() {
-        if l == 0 {
-            queue.insert(r);
-        }
+        queue.insert_if(r, l == 0);
     }
     let mut out = Vec::with_capacity(n);
     while let Some(r) = queue.pop_min() {
@@ -245,6 +243,7 @@ impl RankQueue {
         }
     }
 
+    #[cfg(test)]
     fn insert(&mut self, rank: usize) {
         self.insert_if(rank, true);
     }
