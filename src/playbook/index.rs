@@ -384,16 +384,6 @@ impl StepIndex {
         &self.tip_fills[self.tip_from[k] as usize..self.tip_from[k + 1] as usize]
     }
 
-    /// How many materials the steps have together.
-    pub fn materials(&self) -> usize {
-        self.material_when.len()
-    }
-
-    /// How many tips the steps have together.
-    pub fn tips(&self) -> usize {
-        self.tip_when.len()
-    }
-
     /// What a plan reads of step `k`.
     pub fn planning(&self, k: usize) -> Planning {
         self.planning[k]

@@ -101,9 +101,10 @@ fn description(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> String {
     if let Some(path) = &step.path {
         lines.push(format!("{}{path}", l("路径：", "Route: ")));
     }
-    if !s.materials().is_empty() {
+    let materials = s.materials();
+    if !materials.is_empty() {
         lines.push(l("材料：", "Bring:").to_string());
-        for m in s.materials() {
+        for m in materials {
             lines.push(format!("- {}{}", m.name, lang.paren(&m.quantity(lang))));
         }
     }

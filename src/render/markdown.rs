@@ -107,9 +107,10 @@ pub fn render(plan: &Plan<'_>, lang: Lang) -> String {
         for d in detail {
             out.push_str(&format!("  - {d}\n"));
         }
-        if !s.materials().is_empty() {
+        let materials = s.materials();
+        if !materials.is_empty() {
             out.push_str(&format!("  - {}\n", l("材料：", "Bring:")));
-            for m in s.materials() {
+            for m in materials {
                 let mut line = format!("    - [ ] {}{}", m.name, lang.paren(&m.quantity(lang)));
                 if let Some(note) = &m.note {
                     line.push_str(&format!("{}{note}", l("：", ": ")));

@@ -99,9 +99,10 @@ fn body(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> Vec<String> {
     if let Some(path) = &step.path {
         lines.push(format!("{}{path}", label("路径：", "Route: ")));
     }
-    if !s.materials().is_empty() {
+    let materials = s.materials();
+    if !materials.is_empty() {
         lines.push(label("材料：", "Bring:"));
-        for m in s.materials() {
+        for m in materials {
             let mut line = format!("  - {}{}", m.name, lang.paren(&m.quantity(lang)));
             if let Some(note) = &m.note {
                 line.push_str(&format!("{}{note}", lang.pick("：", ": ")));
@@ -109,9 +110,10 @@ fn body(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> Vec<String> {
             lines.push(line);
         }
     }
-    if !s.tips().is_empty() {
+    let tips = s.tips();
+    if !tips.is_empty() {
         lines.push(label("提示：", "Tips:"));
-        for t in s.tips() {
+        for t in tips {
             lines.push(format!("  - {}", t.text()));
         }
     }
