@@ -668,10 +668,13 @@ impl Counts {
         }
     }
 
-    /// The period and the day in one number: the amount, the unit, and the day's number.
+    /// The period and the day in one number, different for each: the amount (32 bits), the
+    /// unit (2 bits) and the day's number (30 bits: chrono's days run from about -95.7 million
+    /// to 95.7 million, fewer than 2^30 numbers, so their low 30 bits tell them apart). No key
+    /// is `EMPTY`, as no unit is 3.
     fn key(period: Period, from: NaiveDate) -> u64 {
-        let day = from.num_days_from_ce() as u32 & 0xFF_FFFF;
-        u64::from(period.amount) << 32 | (period.unit as u64) << 24 | u64::from(day)
+        let day = from.num_days_from_ce() as u32 & 0x3FFF_FFFF;
+        u64::from(period.amount) << 32 | (period.unit as u64) << 30 | u64::from(day)
     }
 
     /// `period` after `from`, counted the first time it is asked for.
@@ -1457,6 +1460,27 @@ mod tests {
             }
         }
         assert_eq!(counts.used.get(), Counts::SLOTS * 3 / 4);
+    }
+
+    #[test]
+    fn counted_periods_have_keys_of_their_own_across_chrono_s_dates() {
+        let period = |amount, unit| Period { amount, unit };
+        let keys = [
+            Counts::key(period(0, Unit::Days), NaiveDate::MIN),
+            Counts::key(period(0, Unit::Days), NaiveDate::MAX),
+            Counts::key(period(0, Unit::Days), date("0001-01-01")),
+            Counts::key(period(0, Unit::Days), date("0000-12-31")),
+            Counts::key(period(0, Unit::WorkingDays), NaiveDate::MIN),
+            Counts::key(period(0, Unit::Months), NaiveDate::MAX),
+            Counts::key(period(u32::MAX, Unit::Months), NaiveDate::MAX),
+            Counts::key(period(1, Unit::Days), NaiveDate::MIN),
+        ];
+        for (i, a) in keys.iter().enumerate() {
+            assert_ne!(*a, Counts::EMPTY);
+            for b in &keys[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
     }
 
     #[test]
