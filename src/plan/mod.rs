@@ -48,6 +48,20 @@ pub enum Status {
 }
 
 impl Status {
+    /// The status of a step not done and not overdue (`Ready` until its prerequisites are
+    /// known), once they are: blocked by an `open` one, else `waiting` for a later day, else
+    /// ready. Looked up, without a branch.
+    fn settle(self, open: bool, waiting: bool) -> Status {
+        const READY: [Status; 4] = [
+            Status::Ready,
+            Status::Waiting,
+            Status::Blocked,
+            Status::Blocked,
+        ];
+        let settled = READY[usize::from(open) * 2 + usize::from(waiting)];
+        [settled, self][usize::from(self != Status::Ready)]
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Done => "done",
@@ -133,14 +147,14 @@ const NOT_PLACED: u32 = u32::MAX;
 /// materials and tips from the conditions the plan evaluated, when they are asked for (a
 /// command such as `next` shows one step's; at 10,000 steps, listing every step's took a
 /// seventh of the plan's time, most of it reading the steps).
-#[derive(Default)]
 struct Lists<'a> {
+    /// The playbook's steps.
+    playbook: &'a [Step],
     /// The playbook's index, which numbers the conditions of each step's materials and tips.
     index: Cow<'a, StepIndex>,
-    /// The place in the playbook of each applicable step.
+    /// The place in the playbook of each applicable step, in playbook order: their places in
+    /// this list are the numbers below.
     at: Vec<u32>,
-    /// The applicable steps, in playbook order: their places are the numbers below.
-    steps: Vec<&'a Step>,
     /// Whether each is done.
     done: Vec<bool>,
     /// Its number in the plan.
@@ -166,7 +180,7 @@ impl Lists<'_> {
 impl std::fmt::Debug for Lists<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Lists")
-            .field("steps", &self.steps.len())
+            .field("steps", &self.at.len())
             .field("conditions", &self.holds.len())
             .finish()
     }
@@ -177,14 +191,17 @@ impl std::fmt::Debug for Lists<'_> {
 #[derive(Debug, Clone)]
 pub struct Ids<'p, 'a> {
     places: std::vec::IntoIter<u32>,
-    steps: &'p [&'a Step],
+    /// The place in the playbook of each applicable step (see `Lists::at`).
+    at: &'p [u32],
+    playbook: &'a [Step],
 }
 
 impl<'a> Iterator for Ids<'_, 'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
-        let step: &'a Step = self.steps.get(self.places.next()? as usize)?;
+        let k = *self.at.get(self.places.next()? as usize)?;
+        let step: &'a Step = self.playbook.get(k as usize)?;
         Some(&step.id)
     }
 
@@ -221,13 +238,16 @@ impl<'a> PlanStep<'a> {
 
     /// The ids of the steps at `places` (made from the plan's lists and this step's place).
     fn links(&self, places: impl FnOnce(&Lists<'a>, usize) -> Vec<u32>) -> Ids<'_, 'a> {
-        let (places, steps) = match self.lists.get() {
-            Some(l) if self.place != NOT_PLACED => (places(l, self.place as usize), &l.steps[..]),
-            _ => (Vec::new(), &[][..]),
+        let (places, at, playbook) = match self.lists.get() {
+            Some(l) if self.place != NOT_PLACED => {
+                (places(l, self.place as usize), &l.at[..], l.playbook)
+            }
+            _ => (Vec::new(), &[][..], &[][..]),
         };
         Ids {
             places: places.into_iter(),
-            steps,
+            at,
+            playbook,
         }
     }
 
@@ -915,14 +935,10 @@ pub fn plan<'a>(
     let chosen = route_id.and_then(|id| idx.route_ids().iter().position(|r| r == id));
     // The reasons of the applicable steps, by the numbers of their route and condition.
     let mut reasons: FxHashMap<RouteAndCondition, Rc<[Reason<'a>]>> = FxHashMap::default();
-    // The plan's lists, filled as the steps are, and shared by them once complete.
+    // The plan's lists, shared by its steps once complete (set at the end).
     let shared: Rc<OnceCell<Lists<'a>>> = Rc::default();
-    // And those of the steps that do not apply.
+    // The reasons of the steps that do not apply.
     let mut not_reasons: FxHashMap<RouteAndCondition, Rc<[Reason<'a>]>> = FxHashMap::default();
-    let mut lists = Lists {
-        steps: Vec::with_capacity(all),
-        ..Lists::default()
-    };
     for (k, step) in playbook.steps.iter().enumerate() {
         let step_route = idx.route(k);
         let other_route = step_route.is_some_and(|r| Some(r) != chosen);
@@ -964,7 +980,6 @@ pub fn plan<'a>(
         let start = idx.planning(k).start.map(|p| (env.age_end(p).date, p));
         own.push(deadline.map(|d| d.date).or(start.map(|(date, _)| date)));
         let done_on = done_by_id[idx.number(k)];
-        lists.steps.push(step);
         done_of.push(done_on);
         let lead_time = idx.planning(k).lead_time;
         lead_of.push(lead_time);
@@ -1076,8 +1091,8 @@ pub fn plan<'a>(
     // lead time, follows no pattern the processor could predict: choices among them are made
     // without branches (at 10,000 steps, mispredicted branches took most of this pass's time).
     let is_done: Vec<bool> = done_of.iter().map(Option::is_some).collect();
-    // None: before every day.
-    let none = NaiveDate::MIN;
+    // No day: before every day.
+    let none = NO_RESULT.date;
     for (i, s) in steps.iter_mut().enumerate() {
         s.number = Some(number_of[i]);
         let pre = prereqs.of(i);
@@ -1143,15 +1158,17 @@ pub fn plan<'a>(
         })
         .collect();
     // The lists are complete: the steps can read them.
-    lists.index = idx;
-    lists.at = applicable_at;
-    lists.done = is_done;
-    lists.holds = evaluated.holds;
-    lists.filled = filled;
-    lists.numbers = number_of.iter().map(|&n| n as u32).collect();
-    lists.prereqs = prereqs;
-    lists.dependents = dependents;
-    let _ = shared.set(lists);
+    let _ = shared.set(Lists {
+        playbook: &playbook.steps,
+        index: idx,
+        at: applicable_at,
+        done: is_done,
+        numbers: number_of.iter().map(|&n| n as u32).collect(),
+        prereqs,
+        dependents,
+        holds: evaluated.holds,
+        filled,
+    });
 
     // The conditions estimated while deciding what applies, then those met in what is shown.
     for env in [env, shown] {
@@ -1184,22 +1201,6 @@ const NO_RESULT: WorkDate = WorkDate {
     date: NaiveDate::MIN,
     estimated: false,
 };
-
-impl Status {
-    /// The status of a step not done and not overdue (`Ready` until its prerequisites are
-    /// known), once they are: blocked by an `open` one, else `waiting` for a later day, else
-    /// ready. Looked up, without a branch.
-    fn settle(self, open: bool, waiting: bool) -> Status {
-        const READY: [Status; 4] = [
-            Status::Ready,
-            Status::Waiting,
-            Status::Blocked,
-            Status::Blocked,
-        ];
-        let settled = READY[usize::from(open) * 2 + usize::from(waiting)];
-        [settled, self][usize::from(self != Status::Ready)]
-    }
-}
 
 /// The family's conditions, each evaluated once, by its number in the playbook's `StepIndex`:
 /// many steps, materials and tips share a condition, and evaluating one reads its expression,
