@@ -17,7 +17,8 @@ use divan::{AllocProfiler, Bencher, black_box};
 use newborn::calendar::Calendar;
 use newborn::diagnostic::SourceFile;
 use newborn::facts::Facts;
-use newborn::plan::{self, Profile, Progress};
+use newborn::family::{Profile, Progress};
+use newborn::plan;
 use newborn::playbook::Playbook;
 use newborn::registry::Registry;
 

@@ -5,8 +5,9 @@ use crate::calendar::Calendar;
 use crate::condition::{self, Env, Op};
 use crate::diagnostic::SourceFile;
 use crate::facts::{Facts, Value};
+use crate::family::{Profile, Progress};
 use crate::period::Period;
-use crate::plan::{self, Profile, Progress};
+use crate::plan;
 use crate::playbook;
 use chrono::NaiveDate;
 use std::path::Path;
@@ -76,7 +77,7 @@ pub fn condition(text: &str) {
 /// Reads a progress log and a profile from text.
 pub fn state(text: &str) {
     if let Ok(events) = crate::store::parse_progress(Path::new("progress.json"), text) {
-        let _ = crate::store::progress_of(&events);
+        let _ = crate::family::progress_of(&events);
     }
     let _ = crate::store::parse_profile(Path::new("profile.toml"), text);
 }

@@ -10,9 +10,12 @@ pub mod condition;
 pub mod diagnostic;
 pub mod error;
 pub mod facts;
+pub mod family;
 #[doc(hidden)]
 pub mod fuzz;
 pub mod lang;
+#[cfg(test)]
+mod legacy;
 pub mod period;
 pub mod plan;
 pub mod playbook;

@@ -11,8 +11,8 @@
 //! the old file, under an exclusive lock: a crash leaves either the old or the new file.
 
 use crate::facts::Facts;
-use crate::plan::{Profile, Progress};
-use chrono::{DateTime, NaiveDate, Utc};
+use crate::family::{Event, Profile, merge};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
@@ -76,81 +76,6 @@ pub struct SyncResult {
     pub added: usize,
     /// Both copies have the baby with different profiles (this copy's was kept).
     pub profile_differs: bool,
-}
-
-/// One recorded change of progress.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct Event {
-    /// When it was recorded (the clock of the machine that recorded it).
-    pub recorded: DateTime<Utc>,
-    /// A unique id, so that merged copies hold each event once.
-    pub id: String,
-    pub kind: EventKind,
-    pub step: String,
-    /// The day the step was done (for `done`).
-    pub on: NaiveDate,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EventKind {
-    Done,
-    Undone,
-}
-
-/// The union of two event logs by event id, in a canonical order: merging is commutative,
-/// associative and idempotent, so two parents' copies give the same plan whichever way they merge.
-pub fn merge(a: &[Event], b: &[Event]) -> Vec<Event> {
-    let mut by_id: BTreeMap<&str, &Event> = BTreeMap::new();
-    for e in a.iter().chain(b) {
-        by_id
-            .entry(e.id.as_str())
-            .and_modify(|kept| {
-                if e < *kept {
-                    *kept = e;
-                }
-            })
-            .or_insert(e);
-    }
-    let mut out: Vec<Event> = by_id.into_values().cloned().collect();
-    out.sort();
-    out
-}
-
-/// Folds events into progress: in the order recorded, the last event of a step wins.
-pub fn progress_of(events: &[Event]) -> Progress {
-    let mut sorted: Vec<&Event> = events.iter().collect();
-    sorted.sort();
-    let mut progress = Progress::new();
-    for e in sorted {
-        match e.kind {
-            EventKind::Done => {
-                progress.insert(e.step.clone(), e.on);
-            }
-            EventKind::Undone => {
-                progress.remove(&e.step);
-            }
-        }
-    }
-    progress
-}
-
-/// A new random event id.
-pub fn new_event_id() -> String {
-    use std::hash::{BuildHasher, Hasher};
-    let mut out = String::new();
-    for salt in 0..2u64 {
-        let mut h = std::hash::RandomState::new().build_hasher();
-        h.write_u64(salt);
-        h.write_u128(
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_nanos()),
-        );
-        h.write_u32(std::process::id());
-        out.push_str(&format!("{:016x}", h.finish()));
-    }
-    out
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -555,6 +480,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::family::{EventKind, new_event_id, progress_of};
+    use chrono::DateTime;
 
     fn event(step: &str, kind: EventKind, secs: i64) -> Event {
         Event {

@@ -3,7 +3,8 @@
 use super::{Context, FamilyArgs, interactive, parse_date};
 use crate::error::usage;
 use crate::facts::{FACTS, FactType, Facts, Value};
-use crate::plan::{self, Profile, Progress};
+use crate::family::{Profile, Progress};
+use crate::plan;
 use crate::store::Store;
 use anyhow::{Context as _, Result};
 use dialoguer::{Input, Select, theme::ColorfulTheme};

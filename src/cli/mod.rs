@@ -8,12 +8,13 @@ pub use args::{Cli, Command, FamilyArgs, Global, parse_date};
 use crate::calendar::{Calendar, YearSource};
 use crate::error::{ExitCode, exit_code, usage};
 use crate::facts::{FACTS, Facts, closest};
+use crate::family::{self, Event, EventKind, Profile, Progress};
 use crate::lang::Lang;
-use crate::plan::{self, Plan, Profile, Progress, Status};
+use crate::plan::{self, Plan, Status};
 use crate::playbook::Playbook;
 use crate::registry::{Origin, Registry};
 use crate::render;
-use crate::store::{self, Event, EventKind, Store};
+use crate::store::{self, Store};
 use anyhow::{Context as _, Result};
 use chrono::{NaiveDate, Utc};
 use clap::Parser;
@@ -131,7 +132,7 @@ impl Context {
             profile.facts.set_pair(pair)?;
         }
         let playbook = self.registry.load(&profile.region)?;
-        let progress = store::progress_of(&self.store.load_events(&baby)?);
+        let progress = family::progress_of(&self.store.load_events(&baby)?);
         self.check_birth(profile.birth_date)?;
         Ok(Family {
             profile,
@@ -380,7 +381,7 @@ fn mark(ctx: &Context, steps: &[String], on: Option<NaiveDate>, out: &mut dyn Wr
         .iter()
         .map(|id| Event {
             recorded,
-            id: store::new_event_id(),
+            id: family::new_event_id(),
             kind: if on.is_some() {
                 EventKind::Done
             } else {
@@ -410,7 +411,9 @@ fn mark(ctx: &Context, steps: &[String], on: Option<NaiveDate>, out: &mut dyn Wr
                     );
                 }
                 let open: Vec<&str> = s
-                    .open_prerequisites()
+                    .open_prerequisites
+                    .iter()
+                    .map(|p| &*p.id)
                     .filter(|p| !ids.iter().any(|i| i == p))
                     .collect();
                 if !open.is_empty() {

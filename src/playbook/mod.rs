@@ -4,7 +4,6 @@
 //! A loaded playbook cannot hold a dangling prerequisite, a cycle, an unknown fact or value, or a
 //! malformed duration.
 
-mod index;
 mod kinds;
 pub mod raw;
 pub mod validate;
@@ -14,7 +13,6 @@ use crate::period::{Period, Range, Rule};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-pub use index::StepIndex;
 pub use kinds::{Channel, MaterialKind, Trust, Who};
 pub use raw::Text;
 pub use validate::{build, parse_file};
@@ -121,12 +119,7 @@ pub struct Tip {
 }
 
 /// One thing to get done.
-///
-/// The fields a plan reads for every step come first, and the descriptive texts only shown
-/// later after them, in that order (`repr(C)`): a plan of 10,000 steps then reads a few
-/// adjacent cache lines of each step instead of lines all over it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[repr(C)]
 pub struct Step {
     pub id: Text,
     pub title: Text,
@@ -176,8 +169,6 @@ pub struct Playbook {
     pub conditions: Vec<NamedCondition>,
     pub routes: Vec<Route>,
     pub steps: Vec<Step>,
-    /// Where each step id is in `steps`, made when the playbook is checked.
-    pub(crate) index: StepIndex,
 }
 
 impl Step {
@@ -190,18 +181,17 @@ impl Step {
     }
 }
 
-impl Playbook {
-    /// Where each step id is in `steps`: the one made when the playbook was checked (or a new
-    /// one if steps have been added or removed since; a checked playbook's steps are meant to
-    /// stay as they are).
-    pub fn step_index(&self) -> std::borrow::Cow<'_, StepIndex> {
-        if self.index.fits(&self.steps) {
-            std::borrow::Cow::Borrowed(&self.index)
-        } else {
-            std::borrow::Cow::Owned(StepIndex::new(&self.steps))
+impl Route {
+    /// The title in the interface language (English where the playbook gives it).
+    pub fn title(&self, lang: crate::lang::Lang) -> &str {
+        match (lang, &self.title_en) {
+            (crate::lang::Lang::En, Some(en)) => en,
+            _ => &self.title,
         }
     }
+}
 
+impl Playbook {
     /// The id of the playbook this one extends, if any.
     pub fn extends(&self) -> Option<&str> {
         self.lineage.get(1).map(|id| &**id)

@@ -378,7 +378,6 @@ impl Validator<'_> {
             contacts,
             conditions,
             routes,
-            index: StepIndex::new(&steps),
             steps,
         }
     }

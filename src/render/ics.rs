@@ -101,15 +101,14 @@ fn description(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> String {
     if let Some(path) = &step.path {
         lines.push(format!("{}{path}", l("路径：", "Route: ")));
     }
-    let materials = s.materials();
-    if !materials.is_empty() {
+    if !s.materials.is_empty() {
         lines.push(l("材料：", "Bring:").to_string());
-        for m in materials {
+        for m in &s.materials {
             lines.push(format!("- {}{}", m.name, lang.paren(&m.quantity(lang))));
         }
     }
-    for t in s.tips() {
-        lines.push(format!("{}{}", l("提示：", "Tip: "), t.text()));
+    for t in &s.tips {
+        lines.push(format!("{}{}", l("提示：", "Tip: "), t.text));
     }
     lines.push(format!(
         "{}{}",

@@ -4,7 +4,7 @@ use super::Exporter;
 use crate::calendar::Calendar;
 use crate::lang::{Lang, Say};
 use crate::plan::{Plan, PlanStep};
-use crate::playbook::{Cite, Material, Playbook};
+use crate::playbook::{Cite, Material, Playbook, Step};
 use serde::Serialize;
 
 pub struct Json;
@@ -73,6 +73,10 @@ pub struct StepJson<'a> {
     pub source: SourceJson<'a>,
 }
 
+fn ids<'a>(steps: &[&'a Step]) -> Vec<&'a str> {
+    steps.iter().map(|s| &*s.id).collect()
+}
+
 pub fn step<'a>(plan: &'a Plan<'_>, s: &'a PlanStep<'_>, lang: Lang) -> StepJson<'a> {
     let d = s.deadline();
     StepJson {
@@ -102,11 +106,11 @@ pub fn step<'a>(plan: &'a Plan<'_>, s: &'a PlanStep<'_>, lang: Lang) -> StepJson
         path: s.step.path.as_deref(),
         who: s.step.who,
         in_person: s.step.in_person,
-        prerequisites: s.prerequisites().collect(),
-        open_prerequisites: s.open_prerequisites().collect(),
-        unblocks: s.unblocks().collect(),
-        materials: s.materials(),
-        tips: s.tips().iter().map(|t| t.text().to_owned()).collect(),
+        prerequisites: ids(&s.prerequisites),
+        open_prerequisites: ids(&s.open_prerequisites),
+        unblocks: ids(&s.unblocks),
+        materials: s.materials.clone(),
+        tips: s.tips.iter().map(|t| t.text.to_string()).collect(),
         missed: s.step.missed.as_deref(),
         why: s.why.iter().map(|w| w.say(lang)).collect(),
         source: source(plan.playbook, &s.step.source),
@@ -151,7 +155,7 @@ pub fn plan_json(plan: &Plan<'_>, all: bool, assumed: &[String], lang: Lang) -> 
             title: &r.route.title,
             why: r.why.say(lang),
         }),
-        out_of_scope: plan.out_of_scope.as_ref().map(|(t, _)| *t),
+        out_of_scope: plan.out_of_scope.as_ref().map(|o| &*o.scope.text),
         steps: plan.steps().map(|s| step(plan, s, lang)).collect(),
         not_applicable: all.then(|| {
             plan.not_applicable

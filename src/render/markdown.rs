@@ -95,22 +95,20 @@ pub fn render(plan: &Plan<'_>, lang: Lang) -> String {
         if let Some(note) = &s.step.lead_time_note {
             detail.push(format!("{}{note}", l("办理时间：", "Takes: ")));
         }
-        if !s.open_prerequisites().is_empty() {
+        if !s.open_prerequisites.is_empty() {
+            let ids: Vec<&str> = s.open_prerequisites.iter().map(|p| &*p.id).collect();
             detail.push(format!(
                 "{}{}",
                 l("先要办完：", "First finish: "),
-                s.open_prerequisites()
-                    .collect::<Vec<_>>()
-                    .join(l("、", ", "))
+                ids.join(l("、", ", "))
             ));
         }
         for d in detail {
             out.push_str(&format!("  - {d}\n"));
         }
-        let materials = s.materials();
-        if !materials.is_empty() {
+        if !s.materials.is_empty() {
             out.push_str(&format!("  - {}\n", l("材料：", "Bring:")));
-            for m in materials {
+            for m in &s.materials {
                 let mut line = format!("    - [ ] {}{}", m.name, lang.paren(&m.quantity(lang)));
                 if let Some(note) = &m.note {
                     line.push_str(&format!("{}{note}", l("：", ": ")));
@@ -119,8 +117,8 @@ pub fn render(plan: &Plan<'_>, lang: Lang) -> String {
                 out.push('\n');
             }
         }
-        for t in s.tips() {
-            out.push_str(&format!("  - {}{}\n", l("提示：", "Tip: "), t.text()));
+        for t in &s.tips {
+            out.push_str(&format!("  - {}{}\n", l("提示：", "Tip: "), t.text));
         }
         if let Some(missed) = &s.step.missed {
             out.push_str(&format!("  - {}{missed}\n", l("逾期后果：", "If missed: ")));

@@ -54,7 +54,7 @@ fn place_of(channel: Channel, kind: MaterialKind, agency: Option<&str>, lang: La
 pub fn merged(plan: &Plan<'_>, lang: Lang) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     for s in plan.steps().filter(|s| s.status != Status::Done) {
-        for m in s.materials() {
+        for m in &s.materials {
             let place = place_of(s.step.channel, m.kind, s.step.agency.as_deref(), lang);
             let gi = match groups.iter().position(|g| g.place == place) {
                 Some(i) => i,

@@ -142,10 +142,14 @@ pub fn header(plan: &Plan<'_>, lang: Lang) -> Vec<String> {
             plan.today
         ),
     }];
-    if let Some((text, unmet)) = &plan.out_of_scope {
-        lines.push(format!("{}{text}", lang.pick("注意：", "Note: ")));
-        if !unmet.is_empty() {
-            let unmet: Vec<String> = unmet.iter().map(|u| u.say(lang)).collect();
+    if let Some(out) = &plan.out_of_scope {
+        lines.push(format!(
+            "{}{}",
+            lang.pick("注意：", "Note: "),
+            out.scope.text
+        ));
+        if !out.unmet.is_empty() {
+            let unmet: Vec<String> = out.unmet.iter().map(|u| u.say(lang)).collect();
             lines.push(format!(
                 "  {}",
                 lang.paren(&format!(
@@ -166,11 +170,7 @@ pub fn header(plan: &Plan<'_>, lang: Lang) -> Vec<String> {
     if let Some(r) = &plan.route {
         lines.push(match lang {
             Lang::Zh => format!("路线：{}——{}", r.route.title, r.why.say(lang)),
-            Lang::En => format!(
-                "Route: {} — {}",
-                r.route.title_en.as_deref().unwrap_or(&r.route.title),
-                r.why.say(lang)
-            ),
+            Lang::En => format!("Route: {} — {}", r.route.title(lang), r.why.say(lang)),
         });
     }
     lines

@@ -4,17 +4,14 @@ use super::{cite, days_left_cell, deadline_cell, heading, status};
 use crate::calendar::Calendar;
 use crate::lang::{Lang, Say};
 use crate::period::{Rule, Unit};
-use crate::plan::{DeadlineInfo, Plan, PlanStep, Status};
+use crate::plan::{CountedFrom, Deadline, Plan, PlanStep, Status};
+use crate::playbook::Step;
 
-fn title_of<'a>(plan: &'a Plan<'_>, id: &'a str, lang: Lang) -> &'a str {
-    plan.steps()
-        .find(|s| s.step.id == id)
-        .map_or(id, |s| s.step.title(lang))
-}
-
-fn named<'i>(plan: &Plan<'_>, ids: impl Iterator<Item = &'i str>, lang: Lang) -> String {
-    let names: Vec<String> = ids
-        .map(|id| format!("{}{}", title_of(plan, id, lang), lang.paren(id)))
+/// Steps by title and id: `出生医学证明（birth-certificate）、…`.
+fn named(steps: &[&Step], lang: Lang) -> String {
+    let names: Vec<String> = steps
+        .iter()
+        .map(|s| format!("{}{}", s.title(lang), lang.paren(&s.id)))
         .collect();
     names.join(lang.pick("、", ", "))
 }
@@ -99,10 +96,9 @@ fn body(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> Vec<String> {
     if let Some(path) = &step.path {
         lines.push(format!("{}{path}", label("路径：", "Route: ")));
     }
-    let materials = s.materials();
-    if !materials.is_empty() {
+    if !s.materials.is_empty() {
         lines.push(label("材料：", "Bring:"));
-        for m in materials {
+        for m in &s.materials {
             let mut line = format!("  - {}{}", m.name, lang.paren(&m.quantity(lang)));
             if let Some(note) = &m.note {
                 line.push_str(&format!("{}{note}", lang.pick("：", ": ")));
@@ -110,28 +106,27 @@ fn body(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> Vec<String> {
             lines.push(line);
         }
     }
-    let tips = s.tips();
-    if !tips.is_empty() {
+    if !s.tips.is_empty() {
         lines.push(label("提示：", "Tips:"));
-        for t in tips {
-            lines.push(format!("  - {}", t.text()));
+        for t in &s.tips {
+            lines.push(format!("  - {}", t.text));
         }
     }
     if let Some(missed) = &step.missed {
         lines.push(format!("{}{missed}", label("逾期后果：", "If missed: ")));
     }
-    if !s.open_prerequisites().is_empty() {
+    if !s.open_prerequisites.is_empty() {
         lines.push(format!(
             "{}{}",
             label("先要办完：", "First finish: "),
-            named(plan, s.open_prerequisites(), lang)
+            named(&s.open_prerequisites, lang)
         ));
     }
-    if !s.unblocks().is_empty() {
+    if !s.unblocks.is_empty() {
         lines.push(format!(
             "{}{}",
             label("办完后可以办：", "Then you can do: "),
-            named(plan, s.unblocks(), lang)
+            named(&s.unblocks, lang)
         ));
     }
     lines
@@ -183,17 +178,15 @@ pub fn next(plan: &Plan<'_>, lang: Lang) -> String {
 
 /// How a deadline was counted: the rule, day 0, and the holidays and make-up days crossed. (The
 /// last office day, when the deadline falls on a day off, is in the step's body.)
-pub fn counting(plan: &Plan<'_>, d: &DeadlineInfo, calendar: &Calendar, lang: Lang) -> Vec<String> {
+pub fn counting(d: &Deadline, calendar: &Calendar, lang: Lang) -> Vec<String> {
     let mut lines = Vec::new();
-    let start = match (&d.from_step, lang) {
-        (None, Lang::Zh) => format!("出生日 {}", d.from),
-        (None, Lang::En) => format!("the birth, {}", d.from),
-        (Some(id), Lang::Zh) => format!("“{}”办完之日 {}", title_of(plan, id, lang), d.from),
-        (Some(id), Lang::En) => format!(
-            "the day \"{}\" was done, {}",
-            title_of(plan, id, lang),
-            d.from
-        ),
+    let start = match (d.from, lang) {
+        (CountedFrom::Birth(day), Lang::Zh) => format!("出生日 {day}"),
+        (CountedFrom::Birth(day), Lang::En) => format!("the birth, {day}"),
+        (CountedFrom::Step(step, day), Lang::Zh) => format!("“{}”办完之日 {day}", step.title(lang)),
+        (CountedFrom::Step(step, day), Lang::En) => {
+            format!("the day \"{}\" was done, {day}", step.title(lang))
+        }
     };
     lines.push(match lang {
         Lang::Zh => format!(
@@ -242,7 +235,7 @@ pub fn counting(plan: &Plan<'_>, d: &DeadlineInfo, calendar: &Calendar, lang: La
         ),
     });
     if unit == Unit::WorkingDays {
-        let crossed = calendar.special_days_between(d.from, d.date);
+        let crossed = calendar.special_days_between(d.from.day(), d.date);
         if crossed.is_empty() {
             lines.push(
                 lang.pick(
@@ -283,7 +276,7 @@ pub fn counting(plan: &Plan<'_>, d: &DeadlineInfo, calendar: &Calendar, lang: La
         }
         if d.estimated {
             let years: Vec<String> = calendar
-                .unknown_years(d.from, d.date)
+                .unknown_years(d.from.day(), d.date)
                 .map(|y| y.to_string())
                 .collect();
             lines.push(match lang {
@@ -327,7 +320,7 @@ pub fn show(plan: &Plan<'_>, s: &PlanStep<'_>, calendar: &Calendar, lang: Lang) 
     }
     if let Some(d) = s.deadline() {
         out.push_str(lang.pick("截止日期怎么算：\n", "How the deadline was counted:\n"));
-        for line in counting(plan, d, calendar, lang) {
+        for line in counting(d, calendar, lang) {
             out.push_str(&format!("  {line}\n"));
         }
     }
@@ -343,7 +336,7 @@ pub fn show(plan: &Plan<'_>, s: &PlanStep<'_>, calendar: &Calendar, lang: Lang) 
             cite(plan.playbook, c, lang)
         ));
     }
-    for t in s.tips() {
+    for t in &s.tips {
         if let Some(c) = t.source()
             && c != &s.step.source
         {

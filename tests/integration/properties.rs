@@ -3,7 +3,7 @@
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate};
 use newborn::calendar::Calendar;
 use newborn::period::{Period, Rule, Unit};
-use newborn::store::{Event, EventKind, merge, progress_of};
+use newborn::family::{Event, EventKind, merge, progress_of};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 

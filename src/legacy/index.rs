@@ -1,10 +1,11 @@
+#![allow(dead_code)]
 //! Where each step id is in a playbook, worked out once when the playbook is checked, so that
 //! planning finds prerequisites and progress by number instead of looking steps up by name, and
 //! evaluates each distinct condition once.
 
-use super::{Anchor, Channel, Step, Text};
 use crate::condition::Expr;
 use crate::period::{Period, Range, Rule};
+use crate::playbook::{Anchor, Channel, Step, Text};
 use rustc_hash::FxHashMap;
 
 /// The maps the index is built with: keyed by ids, conditions and texts of a playbook being
@@ -397,85 +398,5 @@ impl StepIndex {
     /// The ids of the routes the steps are on, by number.
     pub fn route_ids(&self) -> &[Text] {
         &self.route_ids
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::prefix;
-    use crate::registry::Registry;
-    use std::collections::BTreeMap;
-
-    #[test]
-    fn ids_are_found_by_search_and_by_sweep() {
-        // Every shipped playbook: their ids include some with the same first 16 bytes
-        // (`medical-insurance-…`), which the sweep compares whole.
-        let registry = Registry::embedded();
-        for id in registry.ids() {
-            ids_are_found_in(&registry.load(id).unwrap());
-        }
-    }
-
-    fn ids_are_found_in(playbook: &crate::playbook::Playbook) {
-        let idx = playbook.step_index();
-        for (k, step) in playbook.steps.iter().enumerate() {
-            assert_eq!(idx.id_number(&step.id), Some(idx.number(k)), "{}", step.id);
-        }
-        assert_eq!(idx.id_number(""), None);
-        assert_eq!(idx.id_number("zzz-not-a-step"), None);
-
-        // Every other step, and ids the playbook does not have, sorted as a map's keys are.
-        let mut progress: BTreeMap<String, usize> = playbook
-            .steps
-            .iter()
-            .enumerate()
-            .step_by(2)
-            .map(|(k, s)| (s.id.to_string(), k))
-            .collect();
-        progress.insert("0-before-all".into(), usize::MAX);
-        progress.insert("zzz-after-all".into(), usize::MAX);
-        let mut found = Vec::new();
-        idx.each_known(progress.iter().map(|(id, &k)| (id.as_str(), k)), |n, k| {
-            found.push((n, k))
-        });
-        let expected: Vec<(usize, usize)> = progress
-            .values()
-            .filter(|&&k| k != usize::MAX)
-            .map(|&k| (idx.number(k), k))
-            .collect();
-        assert_eq!(found, expected);
-    }
-
-    #[test]
-    fn ids_with_different_prefixes_sort_as_their_prefixes() {
-        let ids = [
-            "",
-            "a",
-            "a\0",
-            "ab",
-            "abcdefg",
-            "abcdefgh",
-            "abcdefgh-1",
-            "abcdefgi",
-            "abcdefghijklmnop",
-            "abcdefghijklmnop-1",
-            "abcdefghijklmnoq",
-            "b",
-            "step-1",
-            "step-10",
-            "step-100",
-            "step-1000",
-            "step-10000",
-            "step-2",
-            "婴儿",
-            "婴儿出生",
-        ];
-        for a in ids {
-            for b in ids {
-                if prefix(a) != prefix(b) {
-                    assert_eq!(prefix(a) < prefix(b), a < b, "{a:?} {b:?}");
-                }
-            }
-        }
     }
 }

@@ -1,0 +1,153 @@
+//! The JSON renderer of the engine before the rewrite, for the equivalence test.
+#![allow(dead_code)]
+
+use super::plan::{Plan, PlanStep};
+use crate::lang::{Lang, Say};
+use crate::playbook::{Cite, Material, Playbook};
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct SourceJson<'a> {
+    pub doc: &'a str,
+    pub section: &'a str,
+    pub title: Option<&'a str>,
+    pub issuer: Option<&'a str>,
+    pub trust: Option<crate::playbook::Trust>,
+}
+
+fn source<'a>(playbook: &'a Playbook, c: &'a Cite) -> SourceJson<'a> {
+    let s = playbook.source(&c.doc);
+    SourceJson {
+        doc: &c.doc,
+        section: &c.section,
+        title: s.map(|s| s.title.as_ref()),
+        issuer: s.map(|s| s.issuer.as_ref()),
+        trust: s.map(|s| s.trust),
+    }
+}
+
+#[derive(Serialize)]
+pub struct StepJson<'a> {
+    pub number: Option<usize>,
+    pub id: &'a str,
+    pub title: &'a str,
+    pub title_en: Option<&'a str>,
+    pub summary: Option<&'a str>,
+    pub status: &'static str,
+    pub deadline: Option<String>,
+    pub deadline_rule: Option<String>,
+    pub deadline_office_day: Option<String>,
+    pub deadline_estimated: bool,
+    pub deadline_pending: Option<String>,
+    pub days_left: Option<i64>,
+    pub earliest_start: Option<String>,
+    pub done_on: Option<String>,
+    pub expected: Option<[String; 2]>,
+    pub route: Option<&'a str>,
+    pub optional: bool,
+    pub agency: Option<&'a str>,
+    pub channel: crate::playbook::Channel,
+    pub path: Option<&'a str>,
+    pub who: crate::playbook::Who,
+    pub in_person: bool,
+    pub prerequisites: Vec<&'a str>,
+    pub open_prerequisites: Vec<&'a str>,
+    pub unblocks: Vec<&'a str>,
+    pub materials: Vec<&'a Material>,
+    pub tips: Vec<String>,
+    pub missed: Option<&'a str>,
+    pub why: Vec<String>,
+    pub source: SourceJson<'a>,
+}
+
+pub fn step<'a>(plan: &'a Plan<'_>, s: &'a PlanStep<'_>, lang: Lang) -> StepJson<'a> {
+    let d = s.deadline();
+    StepJson {
+        number: s.number,
+        id: &s.step.id,
+        title: &s.step.title,
+        title_en: s.step.title_en.as_deref(),
+        summary: s.step.summary.as_deref(),
+        status: s.status.as_str(),
+        deadline: d.map(|d| d.date.to_string()),
+        deadline_rule: d.map(|d| d.rule.to_string()),
+        deadline_office_day: d.and_then(|d| d.office_day).map(|o| o.to_string()),
+        deadline_estimated: d.is_some_and(|d| d.estimated),
+        deadline_pending: s.deadline_pending().map(|p| p.say(lang)),
+        days_left: if s.done_on.is_some() {
+            None
+        } else {
+            s.days_left(plan.today)
+        },
+        earliest_start: s.earliest_start.map(|d| d.to_string()),
+        done_on: s.done_on.map(|d| d.to_string()),
+        expected: s.expected.map(|(a, b)| [a.to_string(), b.to_string()]),
+        route: s.step.route.as_deref(),
+        optional: s.step.optional,
+        agency: s.step.agency.as_deref(),
+        channel: s.step.channel,
+        path: s.step.path.as_deref(),
+        who: s.step.who,
+        in_person: s.step.in_person,
+        prerequisites: s.prerequisites().collect(),
+        open_prerequisites: s.open_prerequisites().collect(),
+        unblocks: s.unblocks().collect(),
+        materials: s.materials(),
+        tips: s.tips().iter().map(|t| t.text().to_owned()).collect(),
+        missed: s.step.missed.as_deref(),
+        why: s.why.iter().map(|w| w.say(lang)).collect(),
+        source: source(plan.playbook, &s.step.source),
+    }
+}
+
+#[derive(Serialize)]
+struct RouteJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    why: String,
+}
+
+#[derive(Serialize)]
+struct PlanJson<'a> {
+    region: &'a str,
+    region_name: &'a str,
+    planned_from: &'a str,
+    today: String,
+    birth_date: String,
+    reviewed: String,
+    route: Option<RouteJson<'a>>,
+    out_of_scope: Option<&'a str>,
+    steps: Vec<StepJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    not_applicable: Option<Vec<StepJson<'a>>>,
+    warnings: Vec<String>,
+    assumed_defaults: &'a [String],
+}
+
+/// The plan as pretty JSON; `all` adds the steps that do not apply.
+pub fn plan_json(plan: &Plan<'_>, all: bool, assumed: &[String], lang: Lang) -> String {
+    let out = PlanJson {
+        region: &plan.requested.id,
+        region_name: &plan.requested.name,
+        planned_from: &plan.playbook.id,
+        today: plan.today.to_string(),
+        birth_date: plan.profile.birth_date.to_string(),
+        reviewed: plan.requested.reviewed.to_string(),
+        route: plan.route.as_ref().map(|r| RouteJson {
+            id: &r.route.id,
+            title: &r.route.title,
+            why: r.why.say(lang),
+        }),
+        out_of_scope: plan.out_of_scope.as_ref().map(|(t, _)| *t),
+        steps: plan.steps().map(|s| step(plan, s, lang)).collect(),
+        not_applicable: all.then(|| {
+            plan.not_applicable
+                .iter()
+                .map(|s| step(plan, s, lang))
+                .collect()
+        }),
+        warnings: plan.warnings.iter().map(|w| w.say(lang)).collect(),
+        assumed_defaults: assumed,
+    };
+    serde_json::to_string_pretty(&out).expect("a plan serializes") + "\n"
+}

@@ -1,0 +1,99 @@
+//! A step's deadline, counted as `DOMAIN.md` says, from the birth or from the day another step
+//! was done.
+
+use super::env::FamilyEnv;
+use crate::family::Progress;
+use crate::lang::{Lang, Say};
+use crate::period::Rule;
+use crate::playbook::{Anchor, Channel, Step};
+use chrono::NaiveDate;
+
+/// A step's deadline: counted, or waiting for the step it counts from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Due<'a> {
+    Date(Deadline<'a>),
+    /// It counts from a step not done yet.
+    Pending {
+        from: &'a Step,
+        rule: Rule,
+    },
+}
+
+/// A deadline, counted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deadline<'a> {
+    /// The last day.
+    pub date: NaiveDate,
+    pub rule: Rule,
+    /// Day 0 of the count.
+    pub from: CountedFrom<'a>,
+    /// An unknown year's holidays were counted as weekends only.
+    pub estimated: bool,
+    /// For an office visit whose deadline falls on a day off: the last working day before it.
+    pub office_day: Option<NaiveDate>,
+}
+
+/// Day 0 of a deadline's count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountedFrom<'a> {
+    Birth(NaiveDate),
+    /// The day `step` was done.
+    Step(&'a Step, NaiveDate),
+}
+
+impl CountedFrom<'_> {
+    pub fn day(&self) -> NaiveDate {
+        match self {
+            CountedFrom::Birth(day) | CountedFrom::Step(_, day) => *day,
+        }
+    }
+}
+
+/// The deadline of `step`, if it has one. `anchor` finds the step a deadline counts from; a
+/// checked playbook always has it.
+pub(crate) fn due<'a>(
+    step: &'a Step,
+    anchor: impl Fn(&str) -> Option<&'a Step>,
+    progress: &Progress,
+    env: &FamilyEnv<'_>,
+) -> Option<Due<'a>> {
+    let deadline = step.deadline.as_ref()?;
+    let rule = deadline.rule;
+    let from = match &deadline.from {
+        Anchor::Birth => CountedFrom::Birth(env.birth()),
+        Anchor::Step(id) => {
+            let from = anchor(id)?;
+            match progress.get(&**id) {
+                Some(&done) => CountedFrom::Step(from, done),
+                None => return Some(Due::Pending { from, rule }),
+            }
+        }
+    };
+    let last = rule.last_day_of(env.after(rule.period(), from.day()));
+    let calendar = env.calendar();
+    let office = step.in_person || step.channel == Channel::Office;
+    let office_day = (office && !calendar.is_working_day(last.date))
+        .then(|| calendar.last_working_day_on_or_before(last.date));
+    Some(Due::Date(Deadline {
+        date: last.date,
+        rule,
+        from,
+        estimated: last.estimated,
+        office_day,
+    }))
+}
+
+impl Say for Due<'_> {
+    /// A pending deadline: what it will count from.
+    fn say(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Due::Date(d), _) => d.date.to_string(),
+            (Due::Pending { from, rule }, Lang::Zh) => {
+                format!("从“{}”办完之日起算{}", from.title, rule.zh())
+            }
+            (Due::Pending { from, rule }, Lang::En) => {
+                format!("{rule} from the day \"{}\" is done", from.title(lang))
+            }
+        }
+    }
+}

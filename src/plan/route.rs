@@ -1,0 +1,131 @@
+//! Which route a family takes through the steps, and why.
+
+use super::env::FamilyEnv;
+use crate::condition::{Expr, Unmet};
+use crate::family::Progress;
+use crate::lang::{Lang, Say};
+use crate::playbook::{Playbook, Route, Step};
+
+/// The route taken, and why.
+#[derive(Debug, Clone)]
+pub struct RouteChoice<'a> {
+    pub route: &'a Route,
+    /// Why this route.
+    pub why: RouteWhy<'a>,
+    /// Routes passed over, with what the family does not meet.
+    pub passed_over: Vec<(&'a Route, Vec<Unmet>)>,
+}
+
+/// Why the family takes its route.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RouteWhy<'a> {
+    /// A step only this route has is done: the family stays on it.
+    Started { route: &'a Route, step: &'a Step },
+    /// The route's condition holds (`condition`: its title, or the expression).
+    Eligible { condition: String, route: &'a Route },
+    /// The fallback, after the routes the family cannot take (the first of them, and why).
+    Fallback {
+        route: &'a Route,
+        passed_over: Option<(&'a Route, Vec<Unmet>)>,
+    },
+}
+
+/// The family's route: one it has started on (a step only that route has is done), else the
+/// first whose condition holds, else the fallback. `None` when the playbook has no routes.
+pub(crate) fn choose<'a>(
+    playbook: &'a Playbook,
+    progress: &Progress,
+    env: &FamilyEnv<'_>,
+) -> Option<RouteChoice<'a>> {
+    started(playbook, progress).or_else(|| eligible(playbook, env))
+}
+
+/// The first route with a done step that no other route has.
+fn started<'a>(playbook: &'a Playbook, progress: &Progress) -> Option<RouteChoice<'a>> {
+    playbook.routes.iter().find_map(|route| {
+        let on_route = |s: &Step| s.route.as_deref() == Some(&*route.id);
+        let only_here = |id: &str| playbook.steps.iter().all(|s| s.id != id || on_route(s));
+        let step = playbook
+            .steps
+            .iter()
+            .find(|s| on_route(s) && progress.contains_key(&*s.id) && only_here(&s.id))?;
+        Some(RouteChoice {
+            route,
+            why: RouteWhy::Started { route, step },
+            passed_over: Vec::new(),
+        })
+    })
+}
+
+/// The first route whose condition holds, or the fallback.
+fn eligible<'a>(playbook: &'a Playbook, env: &FamilyEnv<'_>) -> Option<RouteChoice<'a>> {
+    let mut passed_over: Vec<(&'a Route, Vec<Unmet>)> = Vec::new();
+    for route in &playbook.routes {
+        let why = match &route.when {
+            Some(when) if !when.eval(env) => {
+                passed_over.push((route, when.unmet(env)));
+                continue;
+            }
+            Some(when) => RouteWhy::Eligible {
+                condition: condition_title(playbook, when),
+                route,
+            },
+            None => RouteWhy::Fallback {
+                route,
+                passed_over: passed_over.first().cloned(),
+            },
+        };
+        return Some(RouteChoice {
+            route,
+            why,
+            passed_over,
+        });
+    }
+    None
+}
+
+/// A named condition's title, else the expression.
+fn condition_title(playbook: &Playbook, when: &Expr) -> String {
+    match when {
+        Expr::Named(name) => playbook
+            .condition(name)
+            .map_or_else(|| when.to_string(), |c| c.title.to_string()),
+        _ => when.to_string(),
+    }
+}
+
+impl Say for RouteWhy<'_> {
+    fn say(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (RouteWhy::Started { route, step }, Lang::Zh) => {
+                format!("已按“{}”办理（“{}”已完成）", route.title, step.title)
+            }
+            (RouteWhy::Started { route, step }, Lang::En) => format!(
+                "already on \"{}\" (\"{}\" is done)",
+                route.title(lang),
+                step.title(lang)
+            ),
+            (RouteWhy::Eligible { condition, route }, Lang::Zh) => {
+                format!("{condition}，走“{}”", route.title)
+            }
+            (RouteWhy::Eligible { condition, route }, Lang::En) => {
+                format!("{condition}: \"{}\"", route.title(lang))
+            }
+            (
+                RouteWhy::Fallback {
+                    passed_over: Some((other, unmet)),
+                    ..
+                },
+                _,
+            ) => {
+                let u: Vec<String> = unmet.iter().map(|x| x.say(lang)).collect();
+                match lang {
+                    Lang::Zh => format!("不能走“{}”：{}", other.title, u.join("；")),
+                    Lang::En => format!("cannot take \"{}\": {}", other.title(lang), u.join("; ")),
+                }
+            }
+            (RouteWhy::Fallback { route, .. }, Lang::Zh) => format!("走“{}”", route.title),
+            (RouteWhy::Fallback { route, .. }, Lang::En) => format!("\"{}\"", route.title(lang)),
+        }
+    }
+}
