@@ -16,13 +16,13 @@
 //! (`age_days`, `age_working_days`, `birth_month`, `today_month`, …) and the playbook's named
 //! conditions. Every name and value is checked when the playbook loads.
 
-use crate::facts::{FACTS, FactType, Value, closest};
+use crate::facts::{FACTS, FactType, Value, did_you_mean};
 use crate::period::{Period, Unit};
 use std::borrow::Cow;
 use std::fmt;
 
 /// Numeric values derived from the birth date and today.
-pub const DERIVED: &[(&str, &str)] = &[
+pub(crate) const DERIVED: &[(&str, &str)] = &[
     ("age_days", "days since birth (the day of birth is 0)"),
     ("age_months", "whole months since birth"),
     (
@@ -91,7 +91,7 @@ pub enum Op {
 }
 
 impl Op {
-    pub fn holds<T: Ord>(self, a: &T, b: &T) -> bool {
+    pub(crate) fn holds<T: Ord>(self, a: &T, b: &T) -> bool {
         match self {
             Op::Eq => a == b,
             Op::Ne => a != b,
@@ -138,7 +138,7 @@ pub enum Expr {
 
 /// What a name in a condition refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NameKind {
+pub(crate) enum NameKind {
     Fact(FactType),
     Derived,
     Named,
@@ -146,7 +146,7 @@ pub enum NameKind {
 }
 
 /// The names a condition may use besides the built-in facts and derived values.
-pub trait Names {
+pub(crate) trait Names {
     /// Whether `name` is a named condition defined so far.
     fn is_named(&self, name: &str) -> bool;
     /// Every named condition, for suggestions.
@@ -164,13 +164,13 @@ impl Names for [&str] {
 
 /// A condition that did not parse or check; `offset` is the byte offset in its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConditionError {
+pub(crate) struct ConditionError {
     pub offset: usize,
     pub message: String,
 }
 
 /// The values a condition is evaluated against.
-pub trait Env {
+pub(crate) trait Env {
     /// A fact or derived value.
     fn value(&self, name: &str) -> Value;
     /// A named condition.
@@ -280,7 +280,7 @@ fn lex(text: &str) -> Result<Vec<(usize, Tok)>, ConditionError> {
 }
 
 /// What kind of thing `name` is, if any.
-pub fn kind_of<N: Names + ?Sized>(name: &str, names: &N) -> Option<NameKind> {
+pub(crate) fn kind_of<N: Names + ?Sized>(name: &str, names: &N) -> Option<NameKind> {
     if name == "age" {
         return Some(NameKind::Age);
     }
@@ -364,12 +364,7 @@ impl<N: Names + ?Sized> Parser<'_, N> {
         all.push("age");
         let named = self.names.named();
         all.extend(named.iter().copied());
-        let near = closest(name, all.iter().copied());
-        let hint = if near.is_empty() {
-            String::new()
-        } else {
-            format!(" (did you mean {}?)", near.join(", "))
-        };
+        let hint = did_you_mean(name, all.iter().copied());
         ConditionError {
             offset,
             message: format!(
@@ -530,7 +525,7 @@ impl<N: Names + ?Sized> Parser<'_, N> {
 }
 
 /// Parses and checks a condition.
-pub fn parse<N: Names + ?Sized>(text: &str, names: &N) -> Result<Expr, ConditionError> {
+pub(crate) fn parse<N: Names + ?Sized>(text: &str, names: &N) -> Result<Expr, ConditionError> {
     let toks = lex(text)?;
     let mut p = Parser {
         toks,
@@ -549,7 +544,7 @@ pub fn parse<N: Names + ?Sized>(text: &str, names: &N) -> Result<Expr, Condition
 }
 
 impl Expr {
-    pub fn eval(&self, env: &dyn Env) -> bool {
+    pub(crate) fn eval(&self, env: &dyn Env) -> bool {
         match self {
             Expr::Flag(name) => env.value(name) == Value::Bool(true),
             Expr::Named(name) => env.named(name),
@@ -564,7 +559,7 @@ impl Expr {
 
     /// Why the condition does not hold: one entry per unmet part, with the family's values.
     /// Empty when it holds.
-    pub fn unmet(&self, env: &dyn Env) -> Vec<Unmet> {
+    pub(crate) fn unmet(&self, env: &dyn Env) -> Vec<Unmet> {
         if self.eval(env) {
             return Vec::new();
         }
@@ -589,7 +584,7 @@ impl Expr {
     }
 
     /// The family's values of the facts this condition mentions, and its age limits' dates.
-    pub fn values(&self, env: &dyn Env) -> Vec<Shown> {
+    pub(crate) fn values(&self, env: &dyn Env) -> Vec<Shown> {
         // Sized for every value (most conditions name one or two): a plan holds many of these.
         let mut out: Vec<Shown> = Vec::with_capacity(self.value_count());
         self.walk_values(env, &mut out);
@@ -621,18 +616,6 @@ impl Expr {
         };
         if !out.contains(&item) {
             out.push(item);
-        }
-    }
-
-    /// Every name the condition mentions.
-    pub fn names(&self) -> Vec<&str> {
-        match self {
-            Expr::Flag(n) | Expr::Named(n) | Expr::Compare(n, _, _) | Expr::In(n, _) => {
-                vec![n.as_str()]
-            }
-            Expr::Age(..) => vec!["age"],
-            Expr::Not(e) => e.names(),
-            Expr::And(parts) | Expr::Or(parts) => parts.iter().flat_map(|p| p.names()).collect(),
         }
     }
 }
@@ -798,7 +781,7 @@ mod tests {
 
 /// A `{name}` or `{name+N}` placeholder in a tip: where it is, the name, and the offset.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Placeholder {
+pub(crate) struct Placeholder {
     /// Byte range of `{…}` in the text.
     pub range: std::ops::Range<usize>,
     pub name: String,
@@ -807,7 +790,7 @@ pub struct Placeholder {
 
 /// Finds the placeholders in `text`, checking each names a number (a derived value or a
 /// counted fact).
-pub fn placeholders(text: &str) -> Result<Vec<Placeholder>, ConditionError> {
+pub(crate) fn placeholders(text: &str) -> Result<Vec<Placeholder>, ConditionError> {
     let mut out = Vec::new();
     let mut rest = 0;
     while let Some(open) = text[rest..].find('{').map(|i| rest + i) {
@@ -865,7 +848,7 @@ pub fn placeholders(text: &str) -> Result<Vec<Placeholder>, ConditionError> {
 
 /// Fills the placeholders of a checked text with the family's values. A text without
 /// placeholders (most tips) is borrowed as it is.
-pub fn fill<'t>(text: &'t str, env: &dyn Env) -> Cow<'t, str> {
+pub(crate) fn fill<'t>(text: &'t str, env: &dyn Env) -> Cow<'t, str> {
     if !text.contains('{') {
         return Cow::Borrowed(text);
     }

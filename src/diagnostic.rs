@@ -31,7 +31,11 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic at the byte range `span` of `file`.
-    pub fn at(file: &SourceFile, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn at(
+        file: &SourceFile,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         let text = &file.text;
         let start = floor_char(text, span.start.min(text.len()));
         let end = floor_char(text, span.end.clamp(start, text.len()));
@@ -54,7 +58,7 @@ impl Diagnostic {
     }
 
     /// A diagnostic about a whole file (no position).
-    pub fn file(path: &str, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn file(path: &str, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             path: path.to_string(),
             line: 0,

@@ -2,7 +2,7 @@
 
 /// How `newborn` exits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExitCode {
+pub(crate) enum ExitCode {
     Success = 0,
     /// Anything that is not the command line's fault: files, playbooks, state.
     Failure = 1,
@@ -19,15 +19,15 @@ impl From<ExitCode> for std::process::ExitCode {
 /// A bad option or value: the message says what was wrong and what is allowed.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
-pub struct UsageError(pub String);
+pub(crate) struct UsageError(pub String);
 
 /// Shorthand for a usage error inside `anyhow`.
-pub fn usage(message: impl Into<String>) -> anyhow::Error {
+pub(crate) fn usage(message: impl Into<String>) -> anyhow::Error {
     UsageError(message.into()).into()
 }
 
 /// The exit code an error deserves.
-pub fn exit_code(error: &anyhow::Error) -> ExitCode {
+pub(crate) fn exit_code(error: &anyhow::Error) -> ExitCode {
     if error.downcast_ref::<UsageError>().is_some() {
         return ExitCode::Usage;
     }

@@ -8,7 +8,7 @@ use std::fmt;
 
 /// What kind of value a fact holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FactType {
+pub(crate) enum FactType {
     Bool,
     /// One of a fixed set of words.
     Choice(&'static [&'static str]),
@@ -18,7 +18,7 @@ pub enum FactType {
 
 /// One fact a profile holds.
 #[derive(Debug)]
-pub struct FactDef {
+pub(crate) struct FactDef {
     pub name: &'static str,
     pub ty: FactType,
     /// The common case, used when the parent does not say.
@@ -30,11 +30,11 @@ pub struct FactDef {
 }
 
 /// The hukou of a parent, relative to the region's playbook.
-pub const HUKOU: &[&str] = &["city", "province", "other", "none"];
+pub(crate) const HUKOU: &[&str] = &["city", "province", "other", "none"];
 const BOOL: FactType = FactType::Bool;
 
 /// Every fact, in the order `init` asks.
-pub static FACTS: &[FactDef] = &[
+pub(crate) static FACTS: &[FactDef] = &[
     FactDef {
         name: "sex",
         ty: FactType::Choice(&["girl", "boy", "unknown"]),
@@ -180,13 +180,13 @@ pub enum FactError {
 }
 
 /// Looks a fact up by name.
-pub fn fact(name: &str) -> Option<&'static FactDef> {
+pub(crate) fn fact(name: &str) -> Option<&'static FactDef> {
     FACTS.iter().find(|f| f.name == name)
 }
 
 impl FactDef {
     /// The allowed values, for messages: `city, province, other, none`.
-    pub fn allowed(&self) -> String {
+    pub(crate) fn allowed(&self) -> String {
         match self.ty {
             FactType::Bool => "true, false".to_string(),
             FactType::Choice(words) => words.join(", "),
@@ -195,7 +195,7 @@ impl FactDef {
     }
 
     /// Parses a value of this fact.
-    pub fn parse(&self, text: &str) -> Result<Value, FactError> {
+    pub(crate) fn parse(&self, text: &str) -> Result<Value, FactError> {
         let bad = || FactError::BadValue {
             name: self.name.to_string(),
             value: text.to_string(),
@@ -216,13 +216,30 @@ impl FactDef {
         }
     }
 
-    pub fn default_value(&self) -> Value {
+    pub(crate) fn default_value(&self) -> Value {
         self.parse(self.default).expect("defaults are valid")
     }
 }
 
+/// ` (did you mean a, b?)` with the names closest to `name` among `candidates`; empty when none
+/// is close.
+pub(crate) fn did_you_mean<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> String {
+    let near = closest(name, candidates);
+    if near.is_empty() {
+        String::new()
+    } else {
+        format!(" (did you mean {}?)", near.join(", "))
+    }
+}
+
 /// The names closest to `name` among `candidates`, for "did you mean" hints.
-pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+pub(crate) fn closest<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Vec<&'a str> {
     let mut scored: Vec<(f64, &str)> = candidates
         .into_iter()
         .map(|c| {
@@ -264,17 +281,10 @@ impl Facts {
 
     /// Sets one fact by name.
     pub fn set(&mut self, name: &str, value: &str) -> Result<(), FactError> {
-        let def = fact(name).ok_or_else(|| {
-            let near = closest(name, FACTS.iter().map(|f| f.name));
-            FactError::UnknownFact {
-                name: name.to_string(),
-                hint: if near.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (did you mean {}?)", near.join(", "))
-                },
-                all: FACTS.iter().map(|f| f.name).collect::<Vec<_>>().join(", "),
-            }
+        let def = fact(name).ok_or_else(|| FactError::UnknownFact {
+            name: name.to_string(),
+            hint: did_you_mean(name, FACTS.iter().map(|f| f.name)),
+            all: FACTS.iter().map(|f| f.name).collect::<Vec<_>>().join(", "),
         })?;
         let value = def.parse(value)?;
         self.values.insert(def.name, value);
@@ -289,24 +299,24 @@ impl Facts {
     }
 
     /// Whether the parent set `name` (rather than taking the default).
-    pub fn is_set(&self, name: &str) -> bool {
+    pub(crate) fn is_set(&self, name: &str) -> bool {
         self.set.contains(&name)
     }
 
     /// Every fact and its value, in `FACTS` order.
-    pub fn iter(&self) -> impl Iterator<Item = (&'static FactDef, &Value)> {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&'static FactDef, &Value)> {
         FACTS.iter().map(|f| (f, &self.values[f.name]))
     }
 
     /// The facts as `name → text`, for storing.
-    pub fn to_map(&self) -> BTreeMap<String, String> {
+    pub(crate) fn to_map(&self) -> BTreeMap<String, String> {
         self.iter()
             .map(|(f, v)| (f.name.to_string(), v.to_string()))
             .collect()
     }
 
     /// The facts that still hold their default, as `name=value`.
-    pub fn defaults_assumed(&self) -> Vec<String> {
+    pub(crate) fn defaults_assumed(&self) -> Vec<String> {
         self.iter()
             .filter(|(f, _)| !self.is_set(f.name))
             .map(|(f, v)| format!("{}={v}", f.name))

@@ -75,7 +75,7 @@ pub fn progress_of(events: &[Event]) -> Progress {
 }
 
 /// A new random event id.
-pub fn new_event_id() -> String {
+pub(crate) fn new_event_id() -> String {
     use std::hash::{BuildHasher, Hasher};
     let mut out = String::new();
     for salt in 0..2u64 {

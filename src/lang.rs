@@ -1,7 +1,5 @@
 //! The language of the interface: Chinese, or English where asked.
 
-use std::fmt;
-
 /// The interface language. Playbook text (sources, tips, materials) stays as the sources wrote
 /// it; step titles are shown in English where the playbook gives them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -14,7 +12,7 @@ pub enum Lang {
 impl Lang {
     /// From `LC_ALL`, `LC_MESSAGES` or `LANG` (the first that is set): English for `en…`,
     /// Chinese otherwise.
-    pub fn from_env() -> Lang {
+    pub(crate) fn from_env() -> Lang {
         for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             if let Ok(v) = std::env::var(var)
                 && !v.is_empty()
@@ -30,7 +28,7 @@ impl Lang {
     }
 
     /// The Chinese or the English text.
-    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+    pub(crate) fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
         match self {
             Lang::Zh => zh,
             Lang::En => en,
@@ -38,7 +36,7 @@ impl Lang {
     }
 
     /// A quotation: “…” in Chinese, "…" in English.
-    pub fn quote(self, text: &str) -> String {
+    pub(crate) fn quote(self, text: &str) -> String {
         match self {
             Lang::Zh => format!("“{text}”"),
             Lang::En => format!("\"{text}\""),
@@ -46,12 +44,12 @@ impl Lang {
     }
 
     /// The separator between list items.
-    pub fn sep(self) -> &'static str {
+    pub(crate) fn sep(self) -> &'static str {
         self.pick("；", "; ")
     }
 
     /// Text in parentheses.
-    pub fn paren(self, text: &str) -> String {
+    pub(crate) fn paren(self, text: &str) -> String {
         match self {
             Lang::Zh => format!("（{text}）"),
             Lang::En => format!(" ({text})"),
@@ -62,36 +60,4 @@ impl Lang {
 /// Something the engine says that is shown in the interface language.
 pub trait Say {
     fn say(&self, lang: Lang) -> String;
-}
-
-/// A [`Say`] in a given language, for `format!`.
-pub struct In<'a, T: Say + ?Sized>(pub &'a T, pub Lang);
-
-impl<T: Say + ?Sized> fmt::Display for In<'_, T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0.say(self.1))
-    }
-}
-
-/// A title with its English form where the playbook gives one, borrowed from the playbook (a
-/// plan names many steps; it does not copy their titles).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Title<'a> {
-    pub zh: &'a str,
-    pub en: Option<&'a str>,
-}
-
-impl<'a> Title<'a> {
-    pub fn new(zh: &'a str, en: Option<&'a str>) -> Title<'a> {
-        Title { zh, en }
-    }
-}
-
-impl Say for Title<'_> {
-    fn say(&self, lang: Lang) -> String {
-        match (lang, self.en) {
-            (Lang::En, Some(en)) => en.to_string(),
-            _ => self.zh.to_string(),
-        }
-    }
 }

@@ -5,22 +5,20 @@
 //! data dir) → [`render`] (table, Markdown, JSON).
 
 pub mod calendar;
-pub mod cli;
+pub(crate) mod cli;
 pub mod condition;
 pub mod diagnostic;
-pub mod error;
+pub(crate) mod error;
 pub mod facts;
 pub mod family;
 #[doc(hidden)]
 pub mod fuzz;
 pub mod lang;
-#[cfg(test)]
-mod legacy;
 pub mod period;
 pub mod plan;
 pub mod playbook;
 pub mod registry;
-pub mod render;
-pub mod store;
+pub(crate) mod render;
+pub(crate) mod store;
 
 pub use cli::run;

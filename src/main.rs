@@ -1,3 +1,3 @@
 fn main() -> std::process::ExitCode {
-    newborn::run().into()
+    newborn::run()
 }

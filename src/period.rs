@@ -40,7 +40,7 @@ pub struct Range {
 
 /// A period that did not parse; `offset` is the byte offset in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PeriodError {
+pub(crate) struct PeriodError {
     pub offset: usize,
     pub message: String,
 }
@@ -89,16 +89,8 @@ impl fmt::Display for Range {
 }
 
 impl Period {
-    /// In the interface language.
-    pub fn say(&self, lang: crate::lang::Lang) -> String {
-        match lang {
-            crate::lang::Lang::Zh => self.zh(),
-            crate::lang::Lang::En => self.to_string(),
-        }
-    }
-
     /// Chinese wording: `30个工作日`, `6个月`, `90天`.
-    pub fn zh(&self) -> String {
+    pub(crate) fn zh(&self) -> String {
         match self.unit {
             Unit::Days => format!("{}天", self.amount),
             Unit::WorkingDays => format!("{}个工作日", self.amount),
@@ -107,7 +99,7 @@ impl Period {
     }
 
     /// The date `self` after `from`, and whether an unknown holiday schedule was crossed.
-    pub fn after(&self, from: NaiveDate, calendar: &Calendar) -> WorkDate {
+    pub(crate) fn after(&self, from: NaiveDate, calendar: &Calendar) -> WorkDate {
         let exact = |date: Option<NaiveDate>| WorkDate {
             date: date.unwrap_or(NaiveDate::MAX),
             estimated: false,
@@ -123,7 +115,7 @@ impl Period {
 
 impl Rule {
     /// In the interface language.
-    pub fn say(&self, lang: crate::lang::Lang) -> String {
+    pub(crate) fn say(&self, lang: crate::lang::Lang) -> String {
         match lang {
             crate::lang::Lang::Zh => self.zh(),
             crate::lang::Lang::En => self.to_string(),
@@ -131,14 +123,14 @@ impl Rule {
     }
 
     /// Chinese wording: `30个工作日内`, `未满6个月`.
-    pub fn zh(&self) -> String {
+    pub(crate) fn zh(&self) -> String {
         match self {
             Rule::Within(p) => format!("{}内", p.zh()),
             Rule::Under(p) => format!("未满{}", p.zh()),
         }
     }
 
-    pub fn period(&self) -> Period {
+    pub(crate) fn period(&self) -> Period {
         match self {
             Rule::Within(p) | Rule::Under(p) => *p,
         }
@@ -150,7 +142,7 @@ impl Rule {
     }
 
     /// The last day the rule allows, given the date its period ends (`period().after(from)`).
-    pub fn last_day_of(&self, end: WorkDate) -> WorkDate {
+    pub(crate) fn last_day_of(&self, end: WorkDate) -> WorkDate {
         match self {
             Rule::Within(_) => end,
             Rule::Under(_) => WorkDate {
@@ -163,14 +155,14 @@ impl Rule {
 
 impl Range {
     /// In the interface language.
-    pub fn say(&self, lang: crate::lang::Lang) -> String {
+    pub(crate) fn say(&self, lang: crate::lang::Lang) -> String {
         match lang {
             crate::lang::Lang::Zh => self.zh(),
             crate::lang::Lang::En => self.to_string(),
         }
     }
 
-    pub fn zh(&self) -> String {
+    pub(crate) fn zh(&self) -> String {
         if self.min == self.max {
             self.max.zh()
         } else {
@@ -222,7 +214,7 @@ fn parse_amount(offset: usize, word: &str) -> Result<u32, PeriodError> {
 }
 
 /// Parses `N unit`, e.g. `3 months`, `30 working days`.
-pub fn parse_period(text: &str) -> Result<Period, PeriodError> {
+pub(crate) fn parse_period(text: &str) -> Result<Period, PeriodError> {
     let w = words(text);
     let Some(&(offset, first)) = w.first() else {
         return Err(err(
@@ -236,7 +228,7 @@ pub fn parse_period(text: &str) -> Result<Period, PeriodError> {
 }
 
 /// Parses `within N unit` or `under N unit`.
-pub fn parse_rule(text: &str) -> Result<Rule, PeriodError> {
+pub(crate) fn parse_rule(text: &str) -> Result<Rule, PeriodError> {
     let w = words(text);
     let expected = "expected `within N days|working days|months` or `under N days|months`";
     let Some(&(offset, keyword)) = w.first() else {
@@ -264,7 +256,7 @@ pub fn parse_rule(text: &str) -> Result<Rule, PeriodError> {
 }
 
 /// Parses `N unit` or `N-M unit`.
-pub fn parse_range(text: &str) -> Result<Range, PeriodError> {
+pub(crate) fn parse_range(text: &str) -> Result<Range, PeriodError> {
     let w = words(text);
     let Some(&(offset, first)) = w.first() else {
         return Err(err(

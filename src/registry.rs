@@ -2,7 +2,7 @@
 //! `--regions-dir` (which add regions or replace a shipped one with the same id).
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile};
-use crate::facts::closest;
+use crate::facts::did_you_mean;
 use crate::playbook::raw::RawPlaybook;
 use crate::playbook::{self, Playbook};
 use std::borrow::Cow;
@@ -36,7 +36,7 @@ mod embedded {
 
 /// Where a playbook file came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Origin {
+pub(crate) enum Origin {
     Embedded,
     User(PathBuf),
 }
@@ -133,7 +133,7 @@ impl Registry {
     }
 
     /// Adds every `*.toml` in `dir`; a file whose id is a shipped one replaces it.
-    pub fn add_dir(&mut self, dir: &Path) -> Result<Vec<String>, LoadError> {
+    pub(crate) fn add_dir(&mut self, dir: &Path) -> Result<Vec<String>, LoadError> {
         let read = std::fs::read_dir(dir).map_err(|source| LoadError::Io {
             path: dir.to_path_buf(),
             source,
@@ -147,7 +147,7 @@ impl Registry {
     }
 
     /// Adds one playbook file (parsed for its id); returns the id.
-    pub fn add_file(&mut self, path: &Path) -> Result<String, LoadError> {
+    pub(crate) fn add_file(&mut self, path: &Path) -> Result<String, LoadError> {
         let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
             path: path.to_path_buf(),
             source,
@@ -177,19 +177,14 @@ impl Registry {
         self.entries.keys().map(String::as_str).collect()
     }
 
-    pub fn origin(&self, id: &str) -> Option<&Origin> {
+    pub(crate) fn origin(&self, id: &str) -> Option<&Origin> {
         self.entries.get(id).map(|e| &e.origin)
     }
 
     fn unknown(&self, name: &str) -> LoadError {
-        let near = closest(name, self.ids());
         LoadError::UnknownRegion {
             name: name.to_string(),
-            hint: if near.is_empty() {
-                String::new()
-            } else {
-                format!(" (did you mean {}?)", near.join(", "))
-            },
+            hint: did_you_mean(name, self.ids()),
             known: self.ids().join(", "),
         }
     }
@@ -230,12 +225,7 @@ impl Registry {
                     )));
                 }
                 let Some(entry) = self.entries.get(pid.as_ref()) else {
-                    let near = closest(pid, self.ids());
-                    let hint = if near.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" (did you mean {}?)", near.join(", "))
-                    };
+                    let hint = did_you_mean(pid, self.ids());
                     return Err(invalid(Diagnostic::at(
                         &file,
                         parent.span(),

@@ -20,11 +20,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The schema version written by this build.
-pub const SCHEMA: u32 = 1;
+pub(crate) const SCHEMA: u32 = 1;
 
 /// Why the data dir could not be read or written.
 #[derive(Debug, thiserror::Error)]
-pub enum StoreError {
+pub(crate) enum StoreError {
     #[error("cannot {action} {path}: {source}")]
     Io {
         action: &'static str,
@@ -68,7 +68,7 @@ fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> Store
 
 /// What `sync_from` did for one baby.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SyncResult {
+pub(crate) struct SyncResult {
     pub baby: String,
     /// The baby was only in the other copy and was copied here.
     pub new_baby: bool,
@@ -98,16 +98,16 @@ struct ProgressFile {
 
 /// A data dir.
 #[derive(Debug, Clone)]
-pub struct Store {
+pub(crate) struct Store {
     root: PathBuf,
 }
 
 impl Store {
-    pub fn new(root: impl Into<PathBuf>) -> Store {
+    pub(crate) fn new(root: impl Into<PathBuf>) -> Store {
         Store { root: root.into() }
     }
 
-    pub fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         &self.root
     }
 
@@ -120,12 +120,12 @@ impl Store {
     }
 
     /// The folder of newer holiday schedules.
-    pub fn calendar_dir(&self) -> PathBuf {
+    pub(crate) fn calendar_dir(&self) -> PathBuf {
         self.root.join("calendar")
     }
 
     /// The schedule files in `calendar/`, sorted.
-    pub fn calendar_files(&self) -> Result<Vec<PathBuf>, StoreError> {
+    pub(crate) fn calendar_files(&self) -> Result<Vec<PathBuf>, StoreError> {
         let dir = self.calendar_dir();
         if !dir.exists() {
             return Ok(Vec::new());
@@ -140,7 +140,7 @@ impl Store {
     }
 
     /// The babies set up, sorted by name.
-    pub fn babies(&self) -> Result<Vec<String>, StoreError> {
+    pub(crate) fn babies(&self) -> Result<Vec<String>, StoreError> {
         let dir = self.babies_dir();
         if !dir.exists() {
             return Ok(Vec::new());
@@ -156,7 +156,7 @@ impl Store {
     }
 
     /// Resolves `--baby`: the named baby, or the only one.
-    pub fn which_baby(&self, name: Option<&str>) -> Result<String, StoreError> {
+    pub(crate) fn which_baby(&self, name: Option<&str>) -> Result<String, StoreError> {
         let babies = self.babies()?;
         match name {
             Some(n) if babies.iter().any(|b| b == n) => Ok(n.to_string()),
@@ -183,7 +183,7 @@ impl Store {
     }
 
     /// Checks a baby name is safe as a folder name.
-    pub fn check_name(name: &str) -> Result<(), StoreError> {
+    pub(crate) fn check_name(name: &str) -> Result<(), StoreError> {
         let ok = !name.is_empty()
             && name.chars().count() <= 40
             && !name.starts_with('.')
@@ -197,19 +197,19 @@ impl Store {
         }
     }
 
-    pub fn has_profile(&self, baby: &str) -> bool {
+    pub(crate) fn has_profile(&self, baby: &str) -> bool {
         self.baby_dir(baby).join("profile.toml").exists()
     }
 
     /// Reads a baby's profile.
-    pub fn load_profile(&self, baby: &str) -> Result<Profile, StoreError> {
+    pub(crate) fn load_profile(&self, baby: &str) -> Result<Profile, StoreError> {
         let path = self.baby_dir(baby).join("profile.toml");
         let text = fs::read_to_string(&path).map_err(io("read", &path))?;
         parse_profile(&path, &text)
     }
 
     /// Writes a baby's profile (creating the baby).
-    pub fn save_profile(&self, baby: &str, profile: &Profile) -> Result<(), StoreError> {
+    pub(crate) fn save_profile(&self, baby: &str, profile: &Profile) -> Result<(), StoreError> {
         Store::check_name(baby)?;
         let dir = self.baby_dir(baby);
         let file = ProfileFile {
@@ -232,7 +232,7 @@ impl Store {
 
     /// Reads a baby's events (none yet: empty), merged with any conflict copies a sync tool left
     /// beside the log (`progress (conflicted copy …).json`, `progress.sync-conflict-….json`).
-    pub fn load_events(&self, baby: &str) -> Result<Vec<Event>, StoreError> {
+    pub(crate) fn load_events(&self, baby: &str) -> Result<Vec<Event>, StoreError> {
         let mut events = read_events(&self.progress_path(baby))?;
         for copy in self.conflict_copies(baby)? {
             events = merge(&events, &read_events(&copy)?);
@@ -241,7 +241,7 @@ impl Store {
     }
 
     /// Copies of the progress log that sync tools leave when both sides changed it.
-    pub fn conflict_copies(&self, baby: &str) -> Result<Vec<PathBuf>, StoreError> {
+    fn conflict_copies(&self, baby: &str) -> Result<Vec<PathBuf>, StoreError> {
         let dir = self.baby_dir(baby);
         if !dir.exists() {
             return Ok(Vec::new());
@@ -260,7 +260,7 @@ impl Store {
     /// Merges another data dir (say, the other parent's synced copy) into this one: every baby's
     /// events are united by id; a baby only the other copy has is copied with its profile.
     /// Returns, per baby, how many events were new here.
-    pub fn sync_from(&self, other: &Store) -> Result<Vec<SyncResult>, StoreError> {
+    pub(crate) fn sync_from(&self, other: &Store) -> Result<Vec<SyncResult>, StoreError> {
         let mut out = Vec::new();
         for baby in other.babies()? {
             let theirs = other.load_events(&baby)?;
@@ -285,15 +285,11 @@ impl Store {
     }
 
     /// Appends events under the lock (read, add, write atomically).
-    pub fn append_events(&self, baby: &str, new: &[Event]) -> Result<(), StoreError> {
+    pub(crate) fn append_events(&self, baby: &str, new: &[Event]) -> Result<(), StoreError> {
         let dir = self.baby_dir(baby);
         let _lock = self.lock(&dir)?;
         let path = self.progress_path(baby);
-        let mut events = read_events(&path)?;
-        for copy in self.conflict_copies(baby)? {
-            events = merge(&events, &read_events(&copy)?);
-        }
-        let events = merge(&events, new);
+        let events = merge(&self.load_events(baby)?, new);
         let file = ProgressFile {
             schema: SCHEMA,
             events,
@@ -313,7 +309,7 @@ impl Store {
 }
 
 /// Parses a profile file's text (`path` is for messages).
-pub fn parse_profile(path: &Path, text: &str) -> Result<Profile, StoreError> {
+pub(crate) fn parse_profile(path: &Path, text: &str) -> Result<Profile, StoreError> {
     let corrupt = |message: String| StoreError::Corrupt {
         path: path.to_path_buf(),
         message,
@@ -367,7 +363,7 @@ fn read_events(path: &Path) -> Result<Vec<Event>, StoreError> {
 }
 
 /// Parses a progress log's text (`path` is for messages), migrating older versions.
-pub fn parse_progress(path: &Path, text: &str) -> Result<Vec<Event>, StoreError> {
+pub(crate) fn parse_progress(path: &Path, text: &str) -> Result<Vec<Event>, StoreError> {
     let corrupt = |e: serde_json::Error| StoreError::Corrupt {
         path: path.to_path_buf(),
         message: format!("line {}, column {}: {e}", e.line(), e.column()),
@@ -452,7 +448,7 @@ fn open_private(path: &Path, truncate: bool) -> Result<File, StoreError> {
 }
 
 /// Writes `bytes` to `path` atomically: temp file, flush to disk, rename, flush the folder.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let dir = path.parent().unwrap_or(Path::new("."));
     if !dir.as_os_str().is_empty() && !dir.exists() {
         create_private_dir(dir)?;

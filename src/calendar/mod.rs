@@ -8,7 +8,7 @@
 //! effect, so "working days in (a, b]" is two binary searches, and "the Nth working day after a"
 //! is a binary search over that count.
 
-pub mod schedule;
+pub(crate) mod schedule;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use std::borrow::Cow;
@@ -133,11 +133,6 @@ impl Calendar {
         Calendar::with_days(Cow::Borrowed(embedded::DAYS), years)
     }
 
-    /// A calendar that knows no year at all (weekends only); for tests and estimates.
-    pub fn empty() -> Calendar {
-        Calendar::from_parts(Vec::new(), BTreeMap::new())
-    }
-
     fn from_parts(mut special: Vec<SpecialDay>, years: BTreeMap<i32, YearSource>) -> Calendar {
         special.sort_by_key(|d| d.date);
         special.dedup_by_key(|d| d.date);
@@ -167,7 +162,7 @@ impl Calendar {
     /// Adds (or replaces) one year's schedule from holiday-cn JSON text; returns the year.
     ///
     /// A supplied year replaces every listed day of that notice year that was known before.
-    pub fn add_schedule(&mut self, path: &Path, text: &str) -> Result<i32, CalendarError> {
+    pub(crate) fn add_schedule(&mut self, path: &Path, text: &str) -> Result<i32, CalendarError> {
         let file: schedule::ScheduleFile =
             serde_json::from_str(text).map_err(|e| CalendarError::Format {
                 path: path.to_path_buf(),
@@ -210,7 +205,7 @@ impl Calendar {
     }
 
     /// Reads a schedule file from disk (see [`Calendar::add_schedule`]).
-    pub fn add_schedule_file(&mut self, path: &Path) -> Result<i32, CalendarError> {
+    pub(crate) fn add_schedule_file(&mut self, path: &Path) -> Result<i32, CalendarError> {
         let text = std::fs::read_to_string(path).map_err(|source| CalendarError::Read {
             path: path.to_path_buf(),
             source,
@@ -219,7 +214,7 @@ impl Calendar {
     }
 
     /// The years with a known schedule, and where each came from.
-    pub fn years(&self) -> impl Iterator<Item = (i32, &YearSource)> {
+    pub(crate) fn years(&self) -> impl Iterator<Item = (i32, &YearSource)> {
         self.years.iter().map(|(y, s)| (*y, s))
     }
 
@@ -229,7 +224,7 @@ impl Calendar {
     }
 
     /// The years in `[from, to]` (by date) whose schedule is not known.
-    pub fn unknown_years(
+    pub(crate) fn unknown_years(
         &self,
         from: NaiveDate,
         to: NaiveDate,
@@ -303,7 +298,7 @@ impl Calendar {
 
     /// The last working day on or before `date` (for an office visit whose deadline falls on a
     /// day off).
-    pub fn last_working_day_on_or_before(&self, date: NaiveDate) -> NaiveDate {
+    pub(crate) fn last_working_day_on_or_before(&self, date: NaiveDate) -> NaiveDate {
         let mut day = date;
         // At most a Golden Week and a weekend in a row.
         for _ in 0..60 {
@@ -319,7 +314,7 @@ impl Calendar {
     }
 
     /// The listed days (holidays off and make-up working days) in `(from, to]`.
-    pub fn special_days_between(&self, from: NaiveDate, to: NaiveDate) -> &[SpecialDay] {
+    pub(crate) fn special_days_between(&self, from: NaiveDate, to: NaiveDate) -> &[SpecialDay] {
         if to <= from {
             return &[];
         }

@@ -7,11 +7,13 @@ use serde::Deserialize;
 
 /// One year's schedule as published by holiday-cn.
 #[derive(Debug, Deserialize)]
-pub struct ScheduleFile {
+pub(crate) struct ScheduleFile {
     /// The year of the notice (a file may also hold days of the December before).
     pub year: i32,
-    /// Addresses of the State Council notice(s) the days come from.
+    /// Addresses of the State Council notice(s) the days come from (shown for the built-in
+    /// years, which `build.rs` reads; a parent's file is shown by its path).
     #[serde(default)]
+    #[allow(dead_code)]
     pub papers: Vec<String>,
     /// The special days: holidays off, and make-up working days.
     pub days: Vec<ScheduleDay>,
@@ -19,7 +21,7 @@ pub struct ScheduleFile {
 
 /// One special day.
 #[derive(Debug, Deserialize)]
-pub struct ScheduleDay {
+pub(crate) struct ScheduleDay {
     /// The holiday it belongs to, e.g. 春节.
     pub name: String,
     /// `YYYY-MM-DD`.

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 #[command(
     after_help = "Exit status: 0 success, 1 failure (files, playbooks, state), 2 usage (bad options or values).\n例：newborn plan --region hebei --birth-date 2026-10-08"
 )]
-pub struct Cli {
+pub(crate) struct Cli {
     /// The options given before the command's name.
     #[command(flatten)]
     pub global: Global,
@@ -24,12 +24,12 @@ pub struct Cli {
 
 impl Cli {
     /// The command and its options, merged from both sides of its name and the environment.
-    pub fn into_parts(self) -> Result<(Command, Global), String> {
+    pub(crate) fn into_parts(self) -> Result<(Command, Global), String> {
         self.into_parts_with(|var| std::env::var_os(var))
     }
 
     /// As [`Cli::into_parts`], with the environment given (for tests).
-    pub fn into_parts_with(
+    pub(crate) fn into_parts_with(
         mut self,
         env: impl Fn(&str) -> Option<OsString>,
     ) -> Result<(Command, Global), String> {
@@ -48,7 +48,7 @@ impl Cli {
 //
 // (Not a doc comment: it would become the about text of every command.)
 #[derive(Debug, Args, Default, Clone, PartialEq)]
-pub struct Global {
+pub(crate) struct Global {
     /// Where progress is kept [env: NEWBORN_DATA_DIR] [default: the platform's data dir for newborn]
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
@@ -121,14 +121,14 @@ impl Global {
     }
 
     /// Whether to colour standard output.
-    pub fn color(&self) -> bool {
+    pub(crate) fn color(&self) -> bool {
         self.color.unwrap_or(ColorChoice::Auto).enabled()
     }
 }
 
 /// When to colour output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ColorChoice {
+pub(crate) enum ColorChoice {
     Auto,
     Always,
     Never,
@@ -136,7 +136,7 @@ pub enum ColorChoice {
 
 impl ColorChoice {
     /// Whether to colour standard output.
-    pub fn enabled(self) -> bool {
+    pub(crate) fn enabled(self) -> bool {
         use std::io::IsTerminal;
         match self {
             ColorChoice::Always => true,
@@ -152,7 +152,7 @@ impl ColorChoice {
 // A region, birth date and facts given on the command line (no doc comment: it would become
 // the about text of the commands that flatten it).
 #[derive(Debug, Args, Clone, Default)]
-pub struct FamilyArgs {
+pub(crate) struct FamilyArgs {
     /// The region's playbook id (see `newborn regions`), e.g. hebei
     #[arg(long, value_name = "REGION")]
     pub region: Option<String>,
@@ -170,7 +170,7 @@ pub struct FamilyArgs {
 /// start-up small.
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
-pub enum Command {
+pub(crate) enum Command {
     /// Set up a baby: region, birth date and the family's facts (asks when run in a terminal)
     Init {
         #[command(flatten)]
@@ -318,7 +318,7 @@ impl Command {
 }
 
 /// Parses `YYYY-MM-DD`, saying what is wrong.
-pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
         let shape = s.len() == 10
             && s.bytes().enumerate().all(|(i, b)| {

@@ -10,7 +10,12 @@ use anyhow::{Context as _, Result};
 use dialoguer::{Input, Select, theme::ColorfulTheme};
 use std::io::Write;
 
-pub fn init(ctx: &Context, args: FamilyArgs, force: bool, out: &mut dyn Write) -> Result<()> {
+pub(crate) fn init(
+    ctx: &Context,
+    args: FamilyArgs,
+    force: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
     let baby = ctx
         .global
         .baby

@@ -3,11 +3,11 @@
 mod args;
 mod init;
 
-pub use args::{Cli, Command, FamilyArgs, Global, parse_date};
+pub(crate) use args::{Cli, Command, FamilyArgs, Global, parse_date};
 
 use crate::calendar::{Calendar, YearSource};
 use crate::error::{ExitCode, exit_code, usage};
-use crate::facts::{FACTS, Facts, closest};
+use crate::facts::{FACTS, Facts, did_you_mean};
 use crate::family::{self, Event, EventKind, Profile, Progress};
 use crate::lang::Lang;
 use crate::plan::{self, Plan, Status};
@@ -22,7 +22,11 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 /// Runs `newborn` with the process's arguments; returns the exit code.
-pub fn run() -> ExitCode {
+pub fn run() -> std::process::ExitCode {
+    exit_status().into()
+}
+
+fn exit_status() -> ExitCode {
     // A bug must still end in one clear line, never a backtrace.
     std::panic::set_hook(Box::new(|info| {
         eprintln!(
@@ -53,7 +57,7 @@ pub fn run() -> ExitCode {
 }
 
 /// What every command needs: the data dir, the playbooks, the calendar and today.
-pub struct Context {
+pub(crate) struct Context {
     pub store: Store,
     pub registry: Registry,
     pub calendar: Calendar,
@@ -191,7 +195,7 @@ fn assumed_line(assumed: &[String], lang: Lang) -> String {
 }
 
 /// Runs one parsed command, writing its output to `out`.
-pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<()> {
+pub(crate) fn execute(cli: Cli, out: &mut dyn Write) -> Result<()> {
     let (command, global) = cli.into_parts().map_err(usage)?;
     let ctx = Context::new(global)?;
     match command {
@@ -333,12 +337,7 @@ fn resolve_step(plan: &Plan<'_>, text: &str) -> Result<String> {
     match matches.as_slice() {
         [one] => Ok((*one).to_string()),
         [] => {
-            let near = closest(text, ids.iter().copied());
-            let hint = if near.is_empty() {
-                String::new()
-            } else {
-                format!(" (did you mean {}?)", near.join(", "))
-            };
+            let hint = did_you_mean(text, ids.iter().copied());
             Err(usage(format!(
                 "unknown step `{text}`{hint}; steps: {}",
                 ids.join(", ")
@@ -677,6 +676,6 @@ fn facts(ctx: &Context, out: &mut dyn Write) -> Result<()> {
 }
 
 /// Whether prompts can be shown (standard input and output are a terminal).
-pub fn interactive() -> bool {
+pub(crate) fn interactive() -> bool {
     std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
 }

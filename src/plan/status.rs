@@ -59,7 +59,7 @@ impl Status {
         }
     }
 
-    pub fn zh(self) -> &'static str {
+    pub(crate) fn zh(self) -> &'static str {
         match self {
             Status::Done => "已完成",
             Status::Overdue => "已逾期",

@@ -5,8 +5,8 @@
 //! malformed duration.
 
 mod kinds;
-pub mod raw;
-pub mod validate;
+pub(crate) mod raw;
+pub(crate) mod validate;
 
 use crate::condition::Expr;
 use crate::period::{Period, Range, Rule};
@@ -15,7 +15,7 @@ use serde::Serialize;
 
 pub use kinds::{Channel, MaterialKind, Trust, Who};
 pub use raw::Text;
-pub use validate::{build, parse_file};
+pub(crate) use validate::{build, parse_file};
 
 /// A document a rule comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -193,7 +193,7 @@ impl Route {
 
 impl Playbook {
     /// The id of the playbook this one extends, if any.
-    pub fn extends(&self) -> Option<&str> {
+    pub(crate) fn extends(&self) -> Option<&str> {
         self.lineage.get(1).map(|id| &**id)
     }
 
@@ -209,17 +209,17 @@ impl Playbook {
         self.sources.iter().find(|s| s.id == id)
     }
 
-    pub fn condition(&self, id: &str) -> Option<&NamedCondition> {
+    pub(crate) fn condition(&self, id: &str) -> Option<&NamedCondition> {
         self.conditions.iter().find(|c| c.id == id)
     }
 
-    pub fn route(&self, id: &str) -> Option<&Route> {
+    pub(crate) fn route(&self, id: &str) -> Option<&Route> {
         self.routes.iter().find(|r| r.id == id)
     }
 }
 
 impl Who {
-    pub fn say(self, lang: crate::lang::Lang) -> &'static str {
+    pub(crate) fn say(self, lang: crate::lang::Lang) -> &'static str {
         match lang {
             crate::lang::Lang::Zh => self.zh(),
             crate::lang::Lang::En => match self {
@@ -233,7 +233,7 @@ impl Who {
         }
     }
 
-    pub fn zh(self) -> &'static str {
+    pub(crate) fn zh(self) -> &'static str {
         match self {
             Who::Mother => "新生儿母亲本人",
             Who::Father => "新生儿父亲本人",
@@ -246,7 +246,7 @@ impl Who {
 }
 
 impl Channel {
-    pub fn say(self, lang: crate::lang::Lang) -> &'static str {
+    pub(crate) fn say(self, lang: crate::lang::Lang) -> &'static str {
         match lang {
             crate::lang::Lang::Zh => self.zh(),
             crate::lang::Lang::En => match self {
@@ -257,7 +257,7 @@ impl Channel {
         }
     }
 
-    pub fn zh(self) -> &'static str {
+    pub(crate) fn zh(self) -> &'static str {
         match self {
             Channel::Online => "线上",
             Channel::Office => "线下窗口",
@@ -267,7 +267,7 @@ impl Channel {
 }
 
 impl Trust {
-    pub fn say(self, lang: crate::lang::Lang) -> &'static str {
+    pub(crate) fn say(self, lang: crate::lang::Lang) -> &'static str {
         match (lang, self) {
             (crate::lang::Lang::Zh, t) => t.zh(),
             (crate::lang::Lang::En, Trust::Official) => "official text",
@@ -277,7 +277,7 @@ impl Trust {
         }
     }
 
-    pub fn zh(self) -> &'static str {
+    pub(crate) fn zh(self) -> &'static str {
         match self {
             Trust::Official => "官方文件",
             Trust::ExperienceReport => "家长经验分享，非官方规定",
@@ -286,7 +286,7 @@ impl Trust {
 }
 
 impl MaterialKind {
-    pub fn zh(self) -> &'static str {
+    pub(crate) fn zh(self) -> &'static str {
         match self {
             MaterialKind::Paper => "纸质",
             MaterialKind::Electronic => "电子证照",
@@ -298,7 +298,7 @@ impl MaterialKind {
 
 impl Material {
     /// The quantity in the interface language.
-    pub fn quantity(&self, lang: crate::lang::Lang) -> String {
+    pub(crate) fn quantity(&self, lang: crate::lang::Lang) -> String {
         if lang == crate::lang::Lang::Zh {
             return self.quantity_zh();
         }
@@ -324,7 +324,7 @@ impl Material {
     }
 
     /// `原件1份，复印件1份` / `电子证照` / `照片`.
-    pub fn quantity_zh(&self) -> String {
+    pub(crate) fn quantity_zh(&self) -> String {
         match self.kind {
             MaterialKind::Paper => {
                 let mut parts = Vec::new();

@@ -9,11 +9,11 @@ use toml::value::Datetime;
 /// start-up), owned when read from a file.
 pub type Text = std::borrow::Cow<'static, str>;
 
-pub type S = Spanned<Text>;
+pub(crate) type S = Spanned<Text>;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawPlaybook {
+pub(crate) struct RawPlaybook {
     pub id: S,
     pub name: Text,
     pub name_en: Option<Text>,
@@ -35,7 +35,7 @@ pub struct RawPlaybook {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawScope {
+pub(crate) struct RawScope {
     pub when: S,
     pub text: Text,
     pub source: RawCite,
@@ -43,7 +43,7 @@ pub struct RawScope {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawSource {
+pub(crate) struct RawSource {
     pub id: S,
     pub title: Text,
     pub issuer: Text,
@@ -56,14 +56,14 @@ pub struct RawSource {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawCite {
+pub(crate) struct RawCite {
     pub doc: S,
     pub section: Text,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawContact {
+pub(crate) struct RawContact {
     pub name: Text,
     pub phone: Text,
     pub note: Option<Text>,
@@ -72,7 +72,7 @@ pub struct RawContact {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawCondition {
+pub(crate) struct RawCondition {
     pub id: S,
     pub title: Text,
     pub all: Vec<RawClause>,
@@ -81,14 +81,14 @@ pub struct RawCondition {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawClause {
+pub(crate) struct RawClause {
     pub when: S,
     pub text: Text,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawRoute {
+pub(crate) struct RawRoute {
     pub id: S,
     pub title: Text,
     pub title_en: Option<Text>,
@@ -99,7 +99,7 @@ pub struct RawRoute {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawStep {
+pub(crate) struct RawStep {
     pub id: S,
     pub title: Text,
     pub title_en: Option<Text>,
@@ -133,7 +133,7 @@ pub struct RawStep {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawMaterial {
+pub(crate) struct RawMaterial {
     pub name: Text,
     pub name_en: Option<Text>,
     #[serde(default)]
@@ -148,7 +148,7 @@ pub struct RawMaterial {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawTip {
+pub(crate) struct RawTip {
     pub text: S,
     pub when: Option<S>,
     pub source: Option<RawCite>,

@@ -5,14 +5,14 @@ use super::raw::{self, RawCite, RawPlaybook, S};
 use super::*;
 use crate::condition::{self, ConditionError, Names};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile};
-use crate::facts::closest;
+use crate::facts::did_you_mean;
 use crate::period::{self, PeriodError};
 // Keys are ids from the files being checked; FxHash is enough and quicker than SipHash.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
 
 /// Parses one playbook file; unknown keys, wrong types and TOML syntax errors are located.
-pub fn parse_file(file: &SourceFile) -> Result<RawPlaybook, Diagnostic> {
+pub(crate) fn parse_file(file: &SourceFile) -> Result<RawPlaybook, Diagnostic> {
     toml::from_str::<RawPlaybook>(&file.text).map_err(|e| {
         let message = e.message().trim_end().to_string();
         match e.span() {
@@ -24,7 +24,7 @@ pub fn parse_file(file: &SourceFile) -> Result<RawPlaybook, Diagnostic> {
 
 /// Checks a chain of playbooks, root first (e.g. national, guangxi, nanning), and returns the
 /// last one merged with those it extends.
-pub fn build(chain: &[(SourceFile, RawPlaybook)]) -> Result<Playbook, Diagnostics> {
+pub(crate) fn build(chain: &[(SourceFile, RawPlaybook)]) -> Result<Playbook, Diagnostics> {
     let (last, init) = chain
         .split_last()
         .expect("a chain has at least one playbook");
@@ -146,7 +146,6 @@ impl Validator<'_> {
 
     fn cite(&mut self, f: usize, c: &RawCite, docs: &HashSet<&str>) -> Cite {
         if !docs.contains(c.doc.get_ref().as_ref()) {
-            let near = closest(c.doc.get_ref(), docs.iter().copied());
             let mut all: Vec<&str> = docs.iter().copied().collect();
             all.sort();
             self.error(
@@ -155,7 +154,7 @@ impl Validator<'_> {
                 format!(
                     "unknown source `{}`{}; sources: {}",
                     c.doc.get_ref(),
-                    hint(&near),
+                    did_you_mean(c.doc.get_ref(), docs.iter().copied()),
                     all.join(", ")
                 ),
             );
@@ -197,7 +196,7 @@ impl Validator<'_> {
         parent: Option<Box<Playbook>>,
     ) -> Playbook {
         let f_last = self.chain.len() - 1;
-        let (file, raw) = last;
+        let (_, raw) = last;
         let chain = self.chain;
 
         // The file's own header.
@@ -229,7 +228,6 @@ impl Validator<'_> {
                 ),
             );
         }
-        let _ = file;
 
         // Sources.
         for (f, (_, r)) in chain.iter().enumerate() {
@@ -357,7 +355,7 @@ impl Validator<'_> {
         let steps: Vec<Step> = merged
             .items
             .iter()
-            .map(|(f, s)| self.step(*f, s, &names, &docs, &route_ids))
+            .map(|(f, s)| self.step(*f, s, &names, &docs))
             .collect();
         self.graph(&merged.items, &route_ids);
 
@@ -398,14 +396,13 @@ impl Validator<'_> {
             if let Some(r) = &s.route
                 && !routes.contains(&r.get_ref().as_ref())
             {
-                let near = closest(r.get_ref(), routes.iter().copied());
                 self.error(
                     *f,
                     r.span(),
                     format!(
                         "unknown route `{}`{}; routes: {}",
                         r.get_ref(),
-                        hint(&near),
+                        did_you_mean(r.get_ref(), routes.iter().copied()),
                         if routes.is_empty() {
                             "(none defined)".to_string()
                         } else {
@@ -429,14 +426,7 @@ impl Validator<'_> {
         }
     }
 
-    fn step(
-        &mut self,
-        f: usize,
-        s: &raw::RawStep,
-        names: &[String],
-        docs: &HashSet<&str>,
-        _routes: &[&str],
-    ) -> Step {
+    fn step(&mut self, f: usize, s: &raw::RawStep, names: &[String], docs: &HashSet<&str>) -> Step {
         let when = s.when.as_ref().and_then(|w| self.condition(f, w, names));
         let rule = s
             .deadline
@@ -606,7 +596,7 @@ impl Validator<'_> {
                                 format!(
                                     "unknown step `{}`{}",
                                     r.get_ref(),
-                                    hint(&closest(r.get_ref(), all_ids.iter().copied()))
+                                    did_you_mean(r.get_ref(), all_ids.iter().copied())
                                 )
                             };
                             self.error(*f, r.span(), msg);
@@ -634,14 +624,6 @@ impl Validator<'_> {
                 }
             }
         }
-    }
-}
-
-fn hint(near: &[&str]) -> String {
-    if near.is_empty() {
-        String::new()
-    } else {
-        format!(" (did you mean {}?)", near.join(", "))
     }
 }
 

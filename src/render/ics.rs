@@ -10,7 +10,7 @@ use crate::lang::Lang;
 use crate::plan::{Plan, PlanStep, Status};
 use chrono::{Days, NaiveDate};
 
-pub struct Ics;
+pub(crate) struct Ics;
 
 impl Exporter for Ics {
     fn name(&self) -> &'static str {
@@ -23,7 +23,7 @@ impl Exporter for Ics {
 }
 
 /// Escapes TEXT values: backslash, semicolon, comma and newlines.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -40,7 +40,7 @@ pub fn escape(text: &str) -> String {
 
 /// Folds a content line into lines of at most 75 octets, never inside a character; each
 /// continuation line starts with one space. Lines end with CRLF.
-pub fn fold(line: &str) -> String {
+pub(crate) fn fold(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + line.len() / 70 * 3);
     let mut width = 0;
     for c in line.chars() {
@@ -120,7 +120,7 @@ fn description(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> String {
 }
 
 /// The plan as an iCalendar file.
-pub fn render(plan: &Plan<'_>, lang: Lang) -> String {
+pub(crate) fn render(plan: &Plan<'_>, lang: Lang) -> String {
     let birth = plan.profile.birth_date;
     let order = match plan.profile.facts.get("birth_order") {
         Some(Value::Int(n)) => *n,

@@ -7,7 +7,7 @@ use crate::plan::{Plan, PlanStep};
 use crate::playbook::{Cite, Material, Playbook, Step};
 use serde::Serialize;
 
-pub struct Json;
+pub(crate) struct Json;
 
 impl Exporter for Json {
     fn name(&self) -> &'static str {
@@ -20,7 +20,7 @@ impl Exporter for Json {
 }
 
 #[derive(Serialize)]
-pub struct SourceJson<'a> {
+pub(crate) struct SourceJson<'a> {
     pub doc: &'a str,
     pub section: &'a str,
     pub title: Option<&'a str>,
@@ -40,7 +40,7 @@ fn source<'a>(playbook: &'a Playbook, c: &'a Cite) -> SourceJson<'a> {
 }
 
 #[derive(Serialize)]
-pub struct StepJson<'a> {
+pub(crate) struct StepJson<'a> {
     pub number: Option<usize>,
     pub id: &'a str,
     pub title: &'a str,
@@ -77,7 +77,7 @@ fn ids<'a>(steps: &[&'a Step]) -> Vec<&'a str> {
     steps.iter().map(|s| &*s.id).collect()
 }
 
-pub fn step<'a>(plan: &'a Plan<'_>, s: &'a PlanStep<'_>, lang: Lang) -> StepJson<'a> {
+pub(crate) fn step<'a>(plan: &'a Plan<'_>, s: &'a PlanStep<'_>, lang: Lang) -> StepJson<'a> {
     let d = s.deadline();
     StepJson {
         number: s.number,
@@ -142,7 +142,7 @@ struct PlanJson<'a> {
 }
 
 /// The plan as pretty JSON; `all` adds the steps that do not apply.
-pub fn plan_json(plan: &Plan<'_>, all: bool, assumed: &[String], lang: Lang) -> String {
+pub(crate) fn plan_json(plan: &Plan<'_>, all: bool, assumed: &[String], lang: Lang) -> String {
     let out = PlanJson {
         region: &plan.requested.id,
         region_name: &plan.requested.name,

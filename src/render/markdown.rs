@@ -5,7 +5,7 @@ use crate::calendar::Calendar;
 use crate::lang::{Lang, Say};
 use crate::plan::Plan;
 
-pub struct Markdown;
+pub(crate) struct Markdown;
 
 impl Exporter for Markdown {
     fn name(&self) -> &'static str {
@@ -18,7 +18,7 @@ impl Exporter for Markdown {
 }
 
 /// The plan as a Markdown checklist.
-pub fn render(plan: &Plan<'_>, lang: Lang) -> String {
+pub(crate) fn render(plan: &Plan<'_>, lang: Lang) -> String {
     let l = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let mut out = format!(
         "# {}{}\n\n",

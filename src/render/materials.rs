@@ -8,7 +8,7 @@ use serde::Serialize;
 
 /// One document, merged across the steps of one place.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Merged {
+pub(crate) struct Merged {
     pub name: String,
     pub kind: MaterialKind,
     /// The most originals any step needs.
@@ -22,7 +22,7 @@ pub struct Merged {
 
 /// The documents for one place.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Group {
+pub(crate) struct Group {
     pub place: String,
     pub items: Vec<Merged>,
 }
@@ -51,7 +51,7 @@ fn place_of(channel: Channel, kind: MaterialKind, agency: Option<&str>, lang: La
 }
 
 /// The merged materials of the steps not yet done, grouped by place in plan order.
-pub fn merged(plan: &Plan<'_>, lang: Lang) -> Vec<Group> {
+pub(crate) fn merged(plan: &Plan<'_>, lang: Lang) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     for s in plan.steps().filter(|s| s.status != Status::Done) {
         for m in &s.materials {
@@ -99,7 +99,7 @@ pub fn merged(plan: &Plan<'_>, lang: Lang) -> Vec<Group> {
 }
 
 impl Merged {
-    pub fn quantity(&self, lang: Lang) -> String {
+    pub(crate) fn quantity(&self, lang: Lang) -> String {
         crate::playbook::Material {
             name: self.name.clone().into(),
             name_en: None,
@@ -114,7 +114,7 @@ impl Merged {
 }
 
 /// The merged list as text (Markdown-friendly: headings and task items).
-pub fn render(plan: &Plan<'_>, heading: &str, lang: Lang) -> String {
+pub(crate) fn render(plan: &Plan<'_>, heading: &str, lang: Lang) -> String {
     let groups = merged(plan, lang);
     if groups.is_empty() {
         return lang

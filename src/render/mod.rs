@@ -1,11 +1,11 @@
 //! Rendering: pure functions from a [`Plan`] to text. Nothing here reads or writes files.
 
-pub mod ics;
-pub mod json;
-pub mod markdown;
-pub mod materials;
-pub mod table;
-pub mod text;
+pub(crate) mod ics;
+pub(crate) mod json;
+pub(crate) mod markdown;
+pub(crate) mod materials;
+pub(crate) mod table;
+pub(crate) mod text;
 
 use crate::calendar::Calendar;
 use crate::lang::{Lang, Say};
@@ -13,14 +13,14 @@ use crate::plan::{Plan, PlanStep, Status};
 use crate::playbook::{Cite, Playbook};
 
 /// An export format, behind one small trait.
-pub trait Exporter {
+pub(crate) trait Exporter {
     /// The format's name on the command line.
     fn name(&self) -> &'static str;
     fn export(&self, plan: &Plan, calendar: &Calendar, lang: Lang) -> String;
 }
 
 /// The export formats, by name.
-pub fn exporter(name: &str) -> Option<Box<dyn Exporter>> {
+pub(crate) fn exporter(name: &str) -> Option<Box<dyn Exporter>> {
     match name {
         "markdown" | "md" => Some(Box::new(markdown::Markdown)),
         "json" => Some(Box::new(json::Json)),
@@ -30,7 +30,7 @@ pub fn exporter(name: &str) -> Option<Box<dyn Exporter>> {
 }
 
 /// The names `--format` accepts.
-pub const FORMATS: &[&str] = &["markdown", "json", "ics"];
+pub(crate) const FORMATS: &[&str] = &["markdown", "json", "ics"];
 
 impl Say for String {
     fn say(&self, _: Lang) -> String {
@@ -39,7 +39,7 @@ impl Say for String {
 }
 
 /// A status in the interface language.
-pub fn status(status: Status, lang: Lang) -> &'static str {
+pub(crate) fn status(status: Status, lang: Lang) -> &'static str {
     match lang {
         Lang::Zh => status.zh(),
         Lang::En => match status {
@@ -54,7 +54,7 @@ pub fn status(status: Status, lang: Lang) -> &'static str {
 }
 
 /// `《title》（issuer, date; trust） section`.
-pub fn cite(playbook: &Playbook, c: &Cite, lang: Lang) -> String {
+pub(crate) fn cite(playbook: &Playbook, c: &Cite, lang: Lang) -> String {
     match playbook.source(&c.doc) {
         Some(s) => {
             let title = s.title.trim_start_matches('《').trim_end_matches('》');
@@ -74,7 +74,7 @@ pub fn cite(playbook: &Playbook, c: &Cite, lang: Lang) -> String {
 }
 
 /// The deadline cell: `2026-11-18`, with the last office day when it falls on a day off.
-pub fn deadline_cell(s: &PlanStep<'_>, plan: &Plan<'_>, lang: Lang) -> String {
+pub(crate) fn deadline_cell(s: &PlanStep<'_>, plan: &Plan<'_>, lang: Lang) -> String {
     if let Some(d) = s.deadline() {
         let mut out = d.date.to_string();
         if d.estimated {
@@ -97,7 +97,7 @@ pub fn deadline_cell(s: &PlanStep<'_>, plan: &Plan<'_>, lang: Lang) -> String {
 }
 
 /// Days left: `还有5天`, `今天截止`, `逾期3天`.
-pub fn days_left_cell(s: &PlanStep<'_>, plan: &Plan<'_>, lang: Lang) -> String {
+pub(crate) fn days_left_cell(s: &PlanStep<'_>, plan: &Plan<'_>, lang: Lang) -> String {
     if s.done_on.is_some() {
         return "—".to_string();
     }
@@ -113,7 +113,7 @@ pub fn days_left_cell(s: &PlanStep<'_>, plan: &Plan<'_>, lang: Lang) -> String {
 }
 
 /// A step's heading: `3. title（id）`.
-pub fn heading(s: &PlanStep<'_>, lang: Lang) -> String {
+pub(crate) fn heading(s: &PlanStep<'_>, lang: Lang) -> String {
     let optional = if s.step.optional {
         lang.paren(lang.pick("可选", "optional"))
     } else {
@@ -127,7 +127,7 @@ pub fn heading(s: &PlanStep<'_>, lang: Lang) -> String {
 }
 
 /// The lines shown above a plan: family, route, scope.
-pub fn header(plan: &Plan<'_>, lang: Lang) -> Vec<String> {
+pub(crate) fn header(plan: &Plan<'_>, lang: Lang) -> Vec<String> {
     let p = plan.requested;
     let mut lines = vec![match lang {
         Lang::Zh => format!(
@@ -177,7 +177,7 @@ pub fn header(plan: &Plan<'_>, lang: Lang) -> Vec<String> {
 }
 
 /// Warnings, then trust notes: a plan built on an experience report says so.
-pub fn notes(plan: &Plan<'_>, lang: Lang) -> Vec<String> {
+pub(crate) fn notes(plan: &Plan<'_>, lang: Lang) -> Vec<String> {
     let mut out: Vec<String> = plan.warnings.iter().map(|w| w.say(lang)).collect();
     out.extend(
         plan.playbook

@@ -6,7 +6,7 @@ use crate::plan::{Plan, Status};
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 
 /// The colour of a status: overdue in red.
-pub fn status_color(status: Status) -> Option<Color> {
+pub(crate) fn status_color(status: Status) -> Option<Color> {
     match status {
         Status::Overdue => Some(Color::Red),
         Status::Ready => Some(Color::Green),
@@ -18,7 +18,7 @@ pub fn status_color(status: Status) -> Option<Color> {
 
 /// The plan as a table with the header lines and warnings; `all` adds the steps that do not
 /// apply, with why; `color` colours the statuses with ANSI codes.
-pub fn render(plan: &Plan<'_>, all: bool, color: bool, lang: Lang) -> String {
+pub(crate) fn render(plan: &Plan<'_>, all: bool, color: bool, lang: Lang) -> String {
     let mut out = header(plan, lang).join("\n");
     out.push('\n');
     let mut table = Table::new();

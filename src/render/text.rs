@@ -133,7 +133,7 @@ fn body(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> Vec<String> {
 }
 
 /// `newborn next`.
-pub fn next(plan: &Plan<'_>, lang: Lang) -> String {
+pub(crate) fn next(plan: &Plan<'_>, lang: Lang) -> String {
     let Some(s) = plan.next() else {
         return lang
             .pick(
@@ -178,7 +178,7 @@ pub fn next(plan: &Plan<'_>, lang: Lang) -> String {
 
 /// How a deadline was counted: the rule, day 0, and the holidays and make-up days crossed. (The
 /// last office day, when the deadline falls on a day off, is in the step's body.)
-pub fn counting(d: &Deadline, calendar: &Calendar, lang: Lang) -> Vec<String> {
+pub(crate) fn counting(d: &Deadline, calendar: &Calendar, lang: Lang) -> Vec<String> {
     let mut lines = Vec::new();
     let start = match (d.from, lang) {
         (CountedFrom::Birth(day), Lang::Zh) => format!("出生日 {day}"),
@@ -295,7 +295,7 @@ pub fn counting(d: &Deadline, calendar: &Calendar, lang: Lang) -> Vec<String> {
 }
 
 /// `newborn show STEP`: everything about one step.
-pub fn show(plan: &Plan<'_>, s: &PlanStep<'_>, calendar: &Calendar, lang: Lang) -> String {
+pub(crate) fn show(plan: &Plan<'_>, s: &PlanStep<'_>, calendar: &Calendar, lang: Lang) -> String {
     let mut out = format!("{}\n", heading(s, lang));
     if lang == Lang::Zh
         && let Some(en) = &s.step.title_en
@@ -355,7 +355,7 @@ pub fn show(plan: &Plan<'_>, s: &PlanStep<'_>, calendar: &Calendar, lang: Lang) 
 }
 
 /// When the playbook was reviewed and how old its sources are.
-pub fn reviewed_line(plan: &Plan<'_>, lang: Lang) -> String {
+pub(crate) fn reviewed_line(plan: &Plan<'_>, lang: Lang) -> String {
     let p = plan.requested;
     let mut out = match lang {
         Lang::Zh => format!("手册“{}”最后核对：{}", p.name, p.reviewed),

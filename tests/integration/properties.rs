@@ -2,8 +2,8 @@
 
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate};
 use newborn::calendar::Calendar;
-use newborn::period::{Period, Rule, Unit};
 use newborn::family::{Event, EventKind, merge, progress_of};
+use newborn::period::{Period, Rule, Unit};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 

@@ -6,6 +6,7 @@ use std::process::{Command, Output, Stdio};
 use std::rc::Rc;
 use tempfile::TempDir;
 
+#[must_use = "a Test does nothing until it is run"]
 pub struct Test {
     _owned: Option<Rc<TempDir>>,
     data_dir: PathBuf,
