@@ -124,6 +124,14 @@ fn check(path: &Path, ex: &Example, plan: &serde_json::Value) -> Vec<String> {
             ex.region
         ));
     }
+    let kebab = name.trim_end_matches(".toml").split('-').all(|w| {
+        !w.is_empty()
+            && w.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    });
+    if !kebab {
+        wrong.push("the file name is not kebab case (`<region>-<what>.toml`)".into());
+    }
     wrong.extend(differs("route", &plan["route"]["id"], ex.route.as_deref()));
     if plan["out_of_scope"].is_null() == ex.out_of_scope {
         wrong.push(format!(
@@ -167,4 +175,30 @@ fn every_example_family_plans_as_described() {
         wrong.extend(check(path, &ex, &plan(&ex)));
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Every shipped region has at least six example families.
+#[test]
+fn every_region_has_six_example_families() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/families");
+    let regions = concat!(env!("CARGO_MANIFEST_DIR"), "/regions");
+    let names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    for entry in std::fs::read_dir(regions).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let region = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let count = names
+            .iter()
+            .filter(|n| n.starts_with(&format!("{region}-")) && n.ends_with(".toml"))
+            .count();
+        assert!(
+            count >= 6,
+            "{region}: {count} example families, want 6 or more"
+        );
+    }
 }
