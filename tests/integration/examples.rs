@@ -1,8 +1,23 @@
 //! Every file in `examples/families/` is a family the README can point to; each must plan as
 //! its file says.
+//!
+//! A family file holds:
+//! - `description` (Chinese): who the family is and what the plan must show;
+//! - `region`, `birth_date`, `today`, and `set` (the `FACT=VALUE`s given to `--set`);
+//! - `route`: the route the plan takes (left out: the plan has no route);
+//! - `out_of_scope`: the playbook does not cover the family (only the parent's steps are planned);
+//! - `deadlines`: `step-id = "YYYY-MM-DD"`, each step's deadline;
+//! - `statuses`: `step-id = "ready" | "overdue" | "done" | "blocked" | "waiting" | "not_applicable"`;
+//! - `done`: `step-id = "YYYY-MM-DD"`, the progress the family has made. With it, the family is
+//!   set up in a data dir (`init`, then `done STEP --on DATE` for each, in date order) and
+//!   planned from there; without it, the plan is a one-off (`plan --region … --birth-date …`).
+//!
+//! Plans are made with `--all`, so that steps that do not apply can be checked too.
 
 use crate::test::Test;
 use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::Path;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -15,47 +30,175 @@ struct Example {
     set: Vec<String>,
     route: Option<String>,
     #[serde(default)]
-    deadlines: std::collections::BTreeMap<String, String>,
+    out_of_scope: bool,
+    #[serde(default)]
+    deadlines: BTreeMap<String, String>,
+    #[serde(default)]
+    statuses: BTreeMap<String, Status>,
+    #[serde(default)]
+    done: BTreeMap<String, String>,
+}
+
+/// A step's status as `plan --json` gives it.
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+enum Status {
+    Ready,
+    Overdue,
+    Done,
+    Blocked,
+    Waiting,
+    NotApplicable,
+}
+
+impl Status {
+    fn as_str(self) -> &'static str {
+        match self {
+            Status::Ready => "ready",
+            Status::Overdue => "overdue",
+            Status::Done => "done",
+            Status::Blocked => "blocked",
+            Status::Waiting => "waiting",
+            Status::NotApplicable => "not_applicable",
+        }
+    }
+}
+
+/// `--set FACT=VALUE` for each of the family's facts.
+fn facts(ex: &Example) -> Vec<&str> {
+    ex.set.iter().flat_map(|s| ["--set", s.as_str()]).collect()
+}
+
+/// `plan --all --json` for the family: a one-off plan, or (with progress) from a data dir where
+/// the family was set up and its steps marked done.
+fn plan(ex: &Example) -> serde_json::Value {
+    let family = [
+        "--region",
+        ex.region.as_str(),
+        "--birth-date",
+        ex.birth_date.as_str(),
+    ];
+    if ex.done.is_empty() {
+        return Test::new()
+            .args(&["plan", "--all"])
+            .args(&family)
+            .args(&facts(ex))
+            .today(&ex.today)
+            .json();
+    }
+    let home = Test::new();
+    home.share()
+        .args(&["init"])
+        .args(&family)
+        .args(&facts(ex))
+        .today(&ex.today)
+        .run();
+    // In the order they were done, so that prerequisites are marked first.
+    let mut done: Vec<(&String, &String)> = ex.done.iter().collect();
+    done.sort_by_key(|&(id, date)| (date, id));
+    for (id, date) in done {
+        home.share()
+            .args(&["done", id, "--on", date])
+            .today(&ex.today)
+            .run();
+    }
+    home.share()
+        .args(&["plan", "--all"])
+        .today(&ex.today)
+        .json()
+}
+
+/// `what: want …, got …` when the plan's value is not the one the file says.
+fn differs(what: &str, got: &serde_json::Value, want: Option<&str>) -> Option<String> {
+    let want = want.map_or(serde_json::Value::Null, serde_json::Value::from);
+    (*got != want).then(|| format!("{what}: want {want}, got {got}"))
+}
+
+/// What in the plan differs from what the family's file says (empty: it plans as described).
+fn check(path: &Path, ex: &Example, plan: &serde_json::Value) -> Vec<String> {
+    let mut wrong = Vec::new();
+    let name = path.file_name().unwrap().to_string_lossy();
+    if !name.starts_with(&format!("{}-", ex.region)) {
+        wrong.push(format!(
+            "the file name does not start with `{}-`",
+            ex.region
+        ));
+    }
+    let kebab = name.trim_end_matches(".toml").split('-').all(|w| {
+        !w.is_empty()
+            && w.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    });
+    if !kebab {
+        wrong.push("the file name is not kebab case (`<region>-<what>.toml`)".into());
+    }
+    wrong.extend(differs("route", &plan["route"]["id"], ex.route.as_deref()));
+    if plan["out_of_scope"].is_null() == ex.out_of_scope {
+        wrong.push(format!(
+            "out_of_scope: want {}, got {}",
+            ex.out_of_scope, plan["out_of_scope"]
+        ));
+    }
+    for (id, date) in &ex.deadlines {
+        let got = &crate::test::step(plan, id)["deadline"];
+        wrong.extend(differs(&format!("{id} deadline"), got, Some(date)));
+    }
+    for (id, status) in &ex.statuses {
+        let got = &crate::test::step(plan, id)["status"];
+        wrong.extend(differs(&format!("{id} status"), got, Some(status.as_str())));
+    }
+    for (id, date) in &ex.done {
+        let got = &crate::test::step(plan, id)["done_on"];
+        wrong.extend(differs(&format!("{id} done on"), got, Some(date)));
+    }
+    wrong
+        .into_iter()
+        .map(|w| format!("{}: {w}\n  ({})", path.display(), ex.description))
+        .collect()
 }
 
 #[test]
 fn every_example_family_plans_as_described() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/families");
-    let mut count = 0;
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        let text = std::fs::read_to_string(&path).unwrap();
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty(), "no examples in {dir}");
+    let mut wrong = Vec::new();
+    for path in &paths {
+        let text = std::fs::read_to_string(path).unwrap();
         let ex: Example =
             toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let mut args = vec![
-            "plan",
-            "--region",
-            &ex.region,
-            "--birth-date",
-            &ex.birth_date,
-        ];
-        for s in &ex.set {
-            args.extend(["--set", s]);
-        }
-        let plan = Test::new().args(&args).today(&ex.today).json();
-        if let Some(route) = &ex.route {
-            assert_eq!(
-                plan["route"]["id"],
-                route.as_str(),
-                "{}: {}",
-                path.display(),
-                ex.description
-            );
-        }
-        for (id, date) in &ex.deadlines {
-            assert_eq!(
-                crate::test::step(&plan, id)["deadline"],
-                date.as_str(),
-                "{}: {id}",
-                path.display()
-            );
-        }
-        count += 1;
+        wrong.extend(check(path, &ex, &plan(&ex)));
     }
-    assert!(count > 0, "no examples in {dir}");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Every shipped region has at least six example families.
+#[test]
+fn every_region_has_six_example_families() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/families");
+    let regions = concat!(env!("CARGO_MANIFEST_DIR"), "/regions");
+    let names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    for entry in std::fs::read_dir(regions).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let region = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let count = names
+            .iter()
+            .filter(|n| n.starts_with(&format!("{region}-")) && n.ends_with(".toml"))
+            .count();
+        assert!(
+            count >= 6,
+            "{region}: {count} example families, want 6 or more"
+        );
+    }
 }
