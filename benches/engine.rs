@@ -95,6 +95,28 @@ fn plan(bencher: Bencher, steps: usize) {
     });
 }
 
+/// The plan of a family in each shipped region, three weeks after the birth.
+#[divan::bench(args = ["national", "shenzhen", "xiamen", "hebei", "guangxi", "nanning"])]
+fn plan_shipped(bencher: Bencher, region: &str) {
+    let playbook = Registry::embedded().load(region).unwrap();
+    let calendar = Calendar::embedded();
+    let profile = Profile {
+        region: region.into(),
+        birth_date: date("2026-10-08"),
+        facts: Facts::default(),
+    };
+    let progress = Progress::new();
+    bencher.bench_local(|| {
+        plan::plan(
+            black_box(&playbook),
+            &profile,
+            &progress,
+            black_box(date("2026-10-29")),
+            &calendar,
+        )
+    });
+}
+
 /// Building the calendar from the shipped schedule (every command does).
 #[divan::bench]
 fn calendar_embedded() -> Calendar {

@@ -7,8 +7,9 @@ use crate::family::Profile;
 use crate::period::Period;
 use crate::playbook::Playbook;
 use chrono::{Datelike, NaiveDate};
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// The values conditions see for one family on one day.
 pub(crate) struct FamilyEnv<'a> {

@@ -24,13 +24,16 @@ pub use why::Reason;
 use crate::calendar::{Calendar, WorkDate};
 use crate::condition::Unmet;
 use crate::family::{Profile, Progress};
+#[cfg(test)]
+use crate::lang::{Lang, Say};
 use crate::playbook::{Playbook, Route, Scope, Step};
 use chrono::NaiveDate;
 use env::FamilyEnv;
 use order::{Place, ToOrder};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use status::Standing;
-use std::collections::HashMap;
 use warning::Warnings;
+use why::Reasons;
 
 /// A personal, dated, ordered plan.
 #[derive(Debug, Clone)]
@@ -113,8 +116,18 @@ pub fn plan<'a>(
     warnings.stale(requested, today);
 
     let route = route::choose(playbook, progress, &env);
-    let (applicable, not_applicable) = sort_out(playbook, route.as_ref(), progress, &env);
-    let mut steps = made(playbook, &applicable, progress, &env, &shown, &mut warnings);
+    let mut reasons = Reasons::default();
+    let (applicable, not_applicable) =
+        sort_out(playbook, route.as_ref(), progress, &env, &mut reasons);
+    let mut steps = made(
+        playbook,
+        &applicable,
+        progress,
+        &env,
+        &shown,
+        &mut reasons,
+        &mut warnings,
+    );
     let prerequisites = prerequisites(&steps);
     // A step's own date, for the order: its deadline, else its scheduled start.
     let dates: Vec<Option<NaiveDate>> = steps
@@ -168,12 +181,13 @@ fn sort_out<'a>(
     route: Option<&RouteChoice<'a>>,
     progress: &Progress,
     env: &FamilyEnv<'_>,
+    reasons: &mut Reasons<'a>,
 ) -> (Vec<&'a Step>, Vec<PlanStep<'a>>) {
     let route: Option<&Route> = route.map(|r| r.route);
     let mut applicable = Vec::new();
     let mut not_applicable = Vec::new();
     for step in &playbook.steps {
-        let why_not = why::why_not(playbook, step, route, env);
+        let why_not = reasons.why_not(playbook, step, route, env);
         if why_not.is_empty() {
             applicable.push(step);
         } else {
@@ -181,7 +195,8 @@ fn sort_out<'a>(
             not_applicable.push(PlanStep::not_applicable(step, done_on, why_not));
         }
     }
-    not_applicable.retain(|s| !applicable.iter().any(|a| a.id == s.step.id));
+    let applies: HashSet<&str> = applicable.iter().map(|s| &*s.id).collect();
+    not_applicable.retain(|s| !applies.contains(&*s.step.id));
     (applicable, not_applicable)
 }
 
@@ -192,14 +207,20 @@ fn made<'a>(
     progress: &Progress,
     env: &FamilyEnv<'_>,
     shown: &FamilyEnv<'_>,
+    reasons: &mut Reasons<'a>,
     warnings: &mut Warnings<'a>,
 ) -> Vec<PlanStep<'a>> {
     // A deadline counts from the applicable step with the id it names, else the first.
-    let anchor = |id: &str| {
-        let mut with_id = applicable.iter().copied().filter(|s| s.id == id);
-        let applicable_one = with_id.next_back();
-        applicable_one.or_else(|| playbook.steps.iter().find(|s| s.id == id))
-    };
+    let mut by_id: HashMap<&str, &'a Step> = HashMap::default();
+    for s in playbook
+        .steps
+        .iter()
+        .rev()
+        .chain(applicable.iter().copied())
+    {
+        by_id.insert(&s.id, s);
+    }
+    let anchor = |id: &str| by_id.get(id).copied();
     let mut steps = Vec::with_capacity(applicable.len());
     for &step in applicable {
         let due = deadline::due(step, anchor, progress, env);
@@ -209,7 +230,7 @@ fn made<'a>(
             warnings.estimated(env.calendar(), d.from.day(), d.date, step);
         }
         let done_on = progress.get(&*step.id).copied();
-        let why = why::why(playbook, step, shown);
+        let why = reasons.why(playbook, step, shown);
         let made = PlanStep::applicable(step, done_on, due, why, env);
         steps.push(made.with_materials_and_tips(shown));
     }
@@ -334,3 +355,6 @@ fn in_order<'a>(
     }
     order.iter().filter_map(|p| slots[p.0].take()).collect()
 }
+
+#[cfg(test)]
+mod tests;

@@ -5,6 +5,7 @@ use crate::condition::{Expr, Unmet};
 use crate::family::Progress;
 use crate::lang::{Lang, Say};
 use crate::playbook::{Playbook, Route, Step};
+use rustc_hash::FxHashMap as HashMap;
 
 /// The route taken, and why.
 #[derive(Debug, Clone)]
@@ -42,13 +43,18 @@ pub(crate) fn choose<'a>(
 
 /// The first route with a done step that no other route has.
 fn started<'a>(playbook: &'a Playbook, progress: &Progress) -> Option<RouteChoice<'a>> {
+    // The route of each step id, when all its variants are on that one route.
+    let mut only_on: HashMap<&str, Option<&str>> = HashMap::default();
+    for s in &playbook.steps {
+        only_on
+            .entry(&s.id)
+            .and_modify(|r| *r = r.filter(|r| s.route.as_deref() == Some(r)))
+            .or_insert(s.route.as_deref());
+    }
     playbook.routes.iter().find_map(|route| {
-        let on_route = |s: &Step| s.route.as_deref() == Some(&*route.id);
-        let only_here = |id: &str| playbook.steps.iter().all(|s| s.id != id || on_route(s));
-        let step = playbook
-            .steps
-            .iter()
-            .find(|s| on_route(s) && progress.contains_key(&*s.id) && only_here(&s.id))?;
+        let step = playbook.steps.iter().find(|s| {
+            only_on.get(&*s.id) == Some(&Some(&*route.id)) && progress.contains_key(&*s.id)
+        })?;
         Some(RouteChoice {
             route,
             why: RouteWhy::Started { route, step },

@@ -4,7 +4,8 @@ use crate::calendar::Calendar;
 use crate::lang::{Lang, Say};
 use crate::playbook::{Playbook, Step};
 use chrono::NaiveDate;
-use std::collections::{BTreeSet, HashSet};
+use rustc_hash::FxHashSet as HashSet;
+use std::collections::BTreeSet;
 
 /// Something the parent must know about the plan's reliability.
 #[derive(Debug, Clone, PartialEq, Eq)]

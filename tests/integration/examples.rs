@@ -69,9 +69,9 @@ fn facts(ex: &Example) -> Vec<&str> {
     ex.set.iter().flat_map(|s| ["--set", s.as_str()]).collect()
 }
 
-/// `plan --all --json` for the family: a one-off plan, or (with progress) from a data dir where
-/// the family was set up and its steps marked done.
-fn plan(ex: &Example) -> serde_json::Value {
+/// The family's command line: a one-off plan's options, or (with progress) a data dir where
+/// the family was set up and its steps marked done. `command` is run on it, with `today`.
+fn family(ex: &Example, command: &[&str]) -> Test {
     let family = [
         "--region",
         ex.region.as_str(),
@@ -80,11 +80,10 @@ fn plan(ex: &Example) -> serde_json::Value {
     ];
     if ex.done.is_empty() {
         return Test::new()
-            .args(&["plan", "--all"])
+            .args(command)
             .args(&family)
             .args(&facts(ex))
-            .today(&ex.today)
-            .json();
+            .today(&ex.today);
     }
     let home = Test::new();
     home.share()
@@ -102,10 +101,12 @@ fn plan(ex: &Example) -> serde_json::Value {
             .today(&ex.today)
             .run();
     }
-    home.share()
-        .args(&["plan", "--all"])
-        .today(&ex.today)
-        .json()
+    home.share().args(command).today(&ex.today)
+}
+
+/// `plan --all --json` for the family.
+fn plan(ex: &Example) -> serde_json::Value {
+    family(ex, &["plan", "--all"]).json()
 }
 
 /// `what: want …, got …` when the plan's value is not the one the file says.
@@ -157,8 +158,8 @@ fn check(path: &Path, ex: &Example, plan: &serde_json::Value) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn every_example_family_plans_as_described() {
+/// Every example family, read.
+fn examples() -> Vec<(std::path::PathBuf, Example)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/families");
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
@@ -167,14 +168,58 @@ fn every_example_family_plans_as_described() {
         .collect();
     paths.sort();
     assert!(!paths.is_empty(), "no examples in {dir}");
+    paths
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let ex: Example =
+                toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            (path, ex)
+        })
+        .collect()
+}
+
+#[test]
+fn every_example_family_plans_as_described() {
     let mut wrong = Vec::new();
-    for path in &paths {
-        let text = std::fs::read_to_string(path).unwrap();
-        let ex: Example =
-            toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        wrong.extend(check(path, &ex, &plan(&ex)));
+    for (path, ex) in examples() {
+        wrong.extend(check(&path, &ex, &plan(&ex)));
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The JSON plan (with the steps that do not apply) and the Markdown export of every example
+/// family, as kept in `tests/golden/<family>.json` and `.md`: a change to the engine, a renderer
+/// or a playbook shows its diff there in review. `NEWBORN_BLESS=1 cargo test golden` writes
+/// them anew.
+#[test]
+fn every_example_family_plans_and_exports_as_its_golden_files() {
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let bless = std::env::var_os("NEWBORN_BLESS").is_some();
+    let mut wrong = Vec::new();
+    for (path, ex) in examples() {
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let outputs = [
+            ("json", &["plan", "--all", "--json"][..]),
+            ("md", &["export", "--format", "markdown"][..]),
+        ];
+        for (ext, command) in outputs {
+            let out = family(&ex, command).run();
+            let got = String::from_utf8(out.stdout).unwrap();
+            let file = golden.join(format!("{stem}.{ext}"));
+            if bless {
+                std::fs::create_dir_all(&golden).unwrap();
+                std::fs::write(&file, &got).unwrap();
+            } else if std::fs::read_to_string(&file).ok().as_deref() != Some(&got) {
+                wrong.push(file.display().to_string());
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "output differs from (or has no) golden file; review with NEWBORN_BLESS=1 cargo test golden && git diff tests/golden:\n{}",
+        wrong.join("\n")
+    );
 }
 
 /// Every shipped region has at least six example families.
