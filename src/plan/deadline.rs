@@ -3,7 +3,6 @@
 
 use super::env::FamilyEnv;
 use crate::family::Progress;
-use crate::lang::{Lang, Say};
 use crate::period::Rule;
 use crate::playbook::{Anchor, Channel, Step};
 use chrono::NaiveDate;
@@ -81,19 +80,4 @@ pub(crate) fn due<'a>(
         estimated: last.estimated,
         office_day,
     }))
-}
-
-impl Say for Due<'_> {
-    /// A pending deadline: what it will count from.
-    fn say(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Due::Date(d), _) => d.date.to_string(),
-            (Due::Pending { from, rule }, Lang::Zh) => {
-                format!("从“{}”办完之日起算{}", from.title, rule.zh())
-            }
-            (Due::Pending { from, rule }, Lang::En) => {
-                format!("{rule} from the day \"{}\" is done", from.title(lang))
-            }
-        }
-    }
 }

@@ -3,7 +3,6 @@
 use super::env::FamilyEnv;
 use crate::condition::{Expr, Unmet};
 use crate::family::Progress;
-use crate::lang::{Lang, Say};
 use crate::playbook::{Playbook, Route, Step};
 use rustc_hash::FxHashMap as HashMap;
 
@@ -97,41 +96,5 @@ fn condition_title(playbook: &Playbook, when: &Expr) -> String {
             .condition(name)
             .map_or_else(|| when.to_string(), |c| c.title.to_string()),
         _ => when.to_string(),
-    }
-}
-
-impl Say for RouteWhy<'_> {
-    fn say(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (RouteWhy::Started { route, step }, Lang::Zh) => {
-                format!("已按“{}”办理（“{}”已完成）", route.title, step.title)
-            }
-            (RouteWhy::Started { route, step }, Lang::En) => format!(
-                "already on \"{}\" (\"{}\" is done)",
-                route.title(lang),
-                step.title(lang)
-            ),
-            (RouteWhy::Eligible { condition, route }, Lang::Zh) => {
-                format!("{condition}，走“{}”", route.title)
-            }
-            (RouteWhy::Eligible { condition, route }, Lang::En) => {
-                format!("{condition}: \"{}\"", route.title(lang))
-            }
-            (
-                RouteWhy::Fallback {
-                    passed_over: Some((other, unmet)),
-                    ..
-                },
-                _,
-            ) => {
-                let u: Vec<String> = unmet.iter().map(|x| x.say(lang)).collect();
-                match lang {
-                    Lang::Zh => format!("不能走“{}”：{}", other.title, u.join("；")),
-                    Lang::En => format!("cannot take \"{}\": {}", other.title(lang), u.join("; ")),
-                }
-            }
-            (RouteWhy::Fallback { route, .. }, Lang::Zh) => format!("走“{}”", route.title),
-            (RouteWhy::Fallback { route, .. }, Lang::En) => format!("\"{}\"", route.title(lang)),
-        }
     }
 }

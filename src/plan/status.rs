@@ -58,17 +58,6 @@ impl Status {
             Status::NotApplicable => "not_applicable",
         }
     }
-
-    pub(crate) fn zh(self) -> &'static str {
-        match self {
-            Status::Done => "已完成",
-            Status::Overdue => "已逾期",
-            Status::Ready => "可以办",
-            Status::Blocked => "待前置",
-            Status::Waiting => "等待中",
-            Status::NotApplicable => "不适用",
-        }
-    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,6 @@ use super::env::FamilyEnv;
 use super::status::Status;
 use super::why::Reason;
 use crate::condition::fill;
-use crate::lang::{Lang, Say};
 use crate::period::{Period, Range};
 use crate::playbook::{Cite, Material, Step, Tip};
 use chrono::NaiveDate;
@@ -70,26 +69,16 @@ impl<'a> PlanStep<'a> {
     ) -> PlanStep<'a> {
         let start = step.start.map(|p| (env.after(p, env.birth()).date, p));
         let expected = step.lead_time.zip(done_on).map(|(lead, done)| {
-            (
-                env.after(lead.min, done).date,
-                env.after(lead.max, done).date,
-            )
+            let after = |p| env.after(p, done).date;
+            (after(lead.min), after(lead.max))
         });
         PlanStep {
-            step,
-            number: None,
             status: Status::Ready,
-            done_on,
             due,
             earliest_start: start.map(|(day, _)| day),
             start_reason: start.map(|(_, p)| StartReason::Age(p)),
             expected,
-            why,
-            prerequisites: Vec::new(),
-            open_prerequisites: Vec::new(),
-            unblocks: Vec::new(),
-            materials: Vec::new(),
-            tips: Vec::new(),
+            ..PlanStep::not_applicable(step, done_on, why)
         }
     }
 
@@ -99,14 +88,14 @@ impl<'a> PlanStep<'a> {
         done_on: Option<NaiveDate>,
         why: Vec<Reason<'a>>,
     ) -> PlanStep<'a> {
+        let status = match done_on {
+            Some(_) => Status::Done,
+            None => Status::NotApplicable,
+        };
         PlanStep {
             step,
             number: None,
-            status: if done_on.is_some() {
-                Status::Done
-            } else {
-                Status::NotApplicable
-            },
+            status,
             done_on,
             due: None,
             earliest_start: None,
@@ -168,20 +157,5 @@ impl<'a> PlanStep<'a> {
 impl ShownTip<'_> {
     pub fn source(&self) -> Option<&Cite> {
         self.tip.source.as_ref()
-    }
-}
-
-impl Say for StartReason<'_> {
-    fn say(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (StartReason::Age(p), Lang::Zh) => format!("宝宝满{}", p.zh()),
-            (StartReason::Age(p), Lang::En) => format!("when the baby is {p} old"),
-            (StartReason::LeadTime { step, range }, Lang::Zh) => {
-                format!("“{}”办完后需{}", step.title, range.zh())
-            }
-            (StartReason::LeadTime { step, range }, Lang::En) => {
-                format!("\"{}\" takes {range} after it is done", step.title(lang))
-            }
-        }
     }
 }

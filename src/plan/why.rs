@@ -2,7 +2,6 @@
 
 use super::env::FamilyEnv;
 use crate::condition::{Expr, Shown, Unmet};
-use crate::lang::{Lang, Say};
 use crate::playbook::{Playbook, Route, Step};
 use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
@@ -101,38 +100,4 @@ fn why<'a>(playbook: &'a Playbook, step: &'a Step, env: &FamilyEnv<'_>) -> Vec<R
         .into_iter()
         .chain(condition)
         .collect()
-}
-
-impl Say for Reason<'_> {
-    fn say(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Reason::OnRoute(route), Lang::Zh) => format!("属于路线“{}”", route.title),
-            (Reason::OnRoute(route), Lang::En) => {
-                format!("on the route \"{}\"", route.title(lang))
-            }
-            (Reason::Holds { condition, values }, _) => {
-                let mut out = format!(
-                    "{}{condition}",
-                    lang.pick("条件成立：", "condition holds: ")
-                );
-                if !values.is_empty() {
-                    let v: Vec<String> = values.iter().map(|x| x.say(lang)).collect();
-                    out.push_str(&lang.paren(&v.join(lang.pick("，", ", "))));
-                }
-                out
-            }
-            (Reason::Everyone, _) => lang
-                .pick("适用于所有家庭", "applies to every family")
-                .into(),
-            (Reason::OtherRoute(route), Lang::Zh) => format!(
-                "只属于路线“{}”，本家庭走的不是这条路线",
-                route.map_or("", |r| &*r.title)
-            ),
-            (Reason::OtherRoute(route), Lang::En) => format!(
-                "only on the route \"{}\", which this family does not take",
-                route.map_or("", |r| r.title(lang))
-            ),
-            (Reason::Unmet(u), _) => u.say(lang),
-        }
-    }
 }

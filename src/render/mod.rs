@@ -6,6 +6,7 @@ pub(crate) mod markdown;
 pub(crate) mod materials;
 pub(crate) mod table;
 pub(crate) mod text;
+mod words;
 
 use crate::calendar::Calendar;
 use crate::lang::{Lang, Say};
@@ -41,7 +42,14 @@ impl Say for String {
 /// A status in the interface language.
 pub(crate) fn status(status: Status, lang: Lang) -> &'static str {
     match lang {
-        Lang::Zh => status.zh(),
+        Lang::Zh => match status {
+            Status::Done => "已完成",
+            Status::Overdue => "已逾期",
+            Status::Ready => "可以办",
+            Status::Blocked => "待前置",
+            Status::Waiting => "等待中",
+            Status::NotApplicable => "不适用",
+        },
         Lang::En => match status {
             Status::Done => "done",
             Status::Overdue => "overdue",
