@@ -170,10 +170,12 @@ emit_struct! {
     RawContact { name, phone, note, source }
     RawCondition { id, title, all, source }
     RawClause { when, text }
-    RawRoute { id, title, title_en, when, summary, source }
+    RawRoute { id, title, title_en, when, summary, source, scope, started_by }
     RawStep { id, title, title_en, summary, route, when, agency, channel, path, who, in_person,
-        optional, requires, deadline, deadline_from, deadline_note, deadline_source, missed,
-        start, lead_time, lead_time_note, materials, tips, source }
+        optional, requires, deadline, deadline_from, deadline_binds, deadline_note,
+        deadline_source, window, window_note, window_source, missed, late, scope, fact, start,
+        lead_time, lead_time_note, materials, tips, source }
+    RawLate { text, source }
     RawMaterial { name, name_en, kind, originals, copies, note, when }
     RawTip { text, when, source }
 }

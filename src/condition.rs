@@ -10,6 +10,7 @@
 //!          | NAME ("=="|"!="|"<"|"<="|">"|">=") VALUE
 //!          | NAME "in" "[" VALUE ("," VALUE)* "]"
 //!          | "age" ("<"|"<="|">"|">=") N UNIT      UNIT: days, working days, months
+//!          | ("done"|"skipped") "(" STEP-ID ")"   the family's progress on a step
 //! ```
 //!
 //! Names are the profile's facts (`mother_hukou`, `married`, …), the derived values
@@ -44,8 +45,34 @@ pub(crate) const DERIVED: &[(&str, &str)] = &[
 pub enum Shown {
     /// `father_hukou = other`.
     Fact { name: String, value: String },
-    /// The last day of an age limit.
-    Limit(chrono::NaiveDate),
+    /// The last day an age limit (`age < 6 months`, `age <= 30 working days`) still holds.
+    LastDay(chrono::NaiveDate),
+    /// The first day an age limit (`age >= 1 months`) holds.
+    FirstDay(chrono::NaiveDate),
+    /// The family's progress on a step: `done(pre-enrollment) = false`.
+    Step {
+        state: StepState,
+        id: String,
+        holds: bool,
+    },
+}
+
+/// What a condition may ask of a step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StepState {
+    /// `done(step-id)`: the family marked it done.
+    Done,
+    /// `skipped(step-id)`: the family will not take this optional step.
+    Skipped,
+}
+
+impl StepState {
+    fn word(self) -> &'static str {
+        match self {
+            StepState::Done => "done",
+            StepState::Skipped => "skipped",
+        }
+    }
 }
 
 /// One part of a condition the family does not meet: the playbook's words (or the expression)
@@ -60,7 +87,9 @@ impl crate::lang::Say for Shown {
     fn say(&self, lang: crate::lang::Lang) -> String {
         match self {
             Shown::Fact { name, value } => format!("{name} = {value}"),
-            Shown::Limit(d) => format!("{} {d}", lang.pick("期限", "limit")),
+            Shown::LastDay(d) => format!("{} {d}", lang.pick("最后一天", "last day")),
+            Shown::FirstDay(d) => format!("{} {d}", lang.pick("从", "from")),
+            Shown::Step { state, id, holds } => format!("{}({id}) = {holds}", state.word()),
         }
     }
 }
@@ -131,6 +160,8 @@ pub enum Expr {
     In(String, Vec<Value>),
     /// `age OP period`: today compared with the date `period` after the birth.
     Age(Op, Period),
+    /// `done(step-id)`, `skipped(step-id)`.
+    Step(StepState, String),
     Not(Box<Expr>),
     And(Vec<Expr>),
     Or(Vec<Expr>),
@@ -151,6 +182,11 @@ pub(crate) trait Names {
     fn is_named(&self, name: &str) -> bool;
     /// Every named condition, for suggestions.
     fn named(&self) -> Vec<&str>;
+    /// The playbook's step ids, which `done(…)` and `skipped(…)` may name (none: they may not
+    /// be used).
+    fn steps(&self) -> Vec<&str> {
+        Vec::new()
+    }
 }
 
 impl Names for [&str] {
@@ -181,6 +217,8 @@ pub(crate) trait Env {
     fn unmet_named(&self, name: &str) -> Vec<Unmet>;
     /// The date `period` after birth, for explanations.
     fn age_date(&self, period: Period) -> chrono::NaiveDate;
+    /// Whether the family's progress on step `id` is `state`.
+    fn step(&self, state: StepState, id: &str) -> bool;
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -385,6 +423,14 @@ impl<N: Names + ?Sized> Parser<'_, N> {
     }
 
     fn atom(&mut self, offset: usize, name: String) -> Result<Expr, ConditionError> {
+        let state = match name.as_str() {
+            "done" => Some(StepState::Done),
+            "skipped" => Some(StepState::Skipped),
+            _ => None,
+        };
+        if let (Some(state), Tok::LParen) = (state, self.peek()) {
+            return self.step(state);
+        }
         if matches!(name.as_str(), "and" | "or" | "in" | "true" | "false") {
             return err(
                 offset,
@@ -452,6 +498,32 @@ impl<N: Names + ?Sized> Parser<'_, N> {
                 offset,
                 format!("`{name}` is a number: compare it, e.g. `{name} <= 3`"),
             ),
+        }
+    }
+
+    /// `(step-id)` after `done` or `skipped`.
+    fn step(&mut self, state: StepState) -> Result<Expr, ConditionError> {
+        self.next();
+        let (o, id) = match self.next() {
+            (o, Tok::Name(id)) => (o, id),
+            (o, _) => {
+                return err(
+                    o,
+                    format!(
+                        "expected a step id, e.g. `{}(hukou-registration)`",
+                        state.word()
+                    ),
+                );
+            }
+        };
+        let steps = self.names.steps();
+        if !steps.contains(&id.as_str()) {
+            let hint = did_you_mean(&id, steps.iter().copied());
+            return err(o, format!("unknown step `{id}`{hint}"));
+        }
+        match self.next() {
+            (_, Tok::RParen) => Ok(Expr::Step(state, id)),
+            (o, _) => err(o, "expected `)`"),
         }
     }
 
@@ -551,6 +623,7 @@ impl Expr {
             Expr::Compare(name, op, value) => op.holds(&env.value(name), value),
             Expr::In(name, values) => values.contains(&env.value(name)),
             Expr::Age(op, period) => env.age(*op, *period),
+            Expr::Step(state, id) => env.step(*state, id),
             Expr::Not(e) => !e.eval(env),
             Expr::And(parts) => parts.iter().all(|e| e.eval(env)),
             Expr::Or(parts) => parts.iter().any(|e| e.eval(env)),
@@ -594,7 +667,7 @@ impl Expr {
     /// How many values `values` finds at most (before removing repeats).
     fn value_count(&self) -> usize {
         match self {
-            Expr::Flag(_) | Expr::Compare(..) | Expr::In(..) | Expr::Age(..) => 1,
+            Expr::Flag(_) | Expr::Compare(..) | Expr::In(..) | Expr::Age(..) | Expr::Step(..) => 1,
             Expr::Named(_) => 0,
             Expr::Not(inner) => inner.value_count(),
             Expr::And(parts) | Expr::Or(parts) => parts.iter().map(Expr::value_count).sum(),
@@ -607,7 +680,20 @@ impl Expr {
                 name: n.clone(),
                 value: env.value(n).to_string(),
             },
-            Expr::Age(_, p) => Shown::Limit(env.age_date(*p)),
+            Expr::Age(op, p) => {
+                let date = env.age_date(*p);
+                match op {
+                    Op::Lt => Shown::LastDay(date.pred_opt().unwrap_or(date)),
+                    Op::Le | Op::Eq | Op::Ne => Shown::LastDay(date),
+                    Op::Gt => Shown::FirstDay(date.succ_opt().unwrap_or(date)),
+                    Op::Ge => Shown::FirstDay(date),
+                }
+            }
+            Expr::Step(state, id) => Shown::Step {
+                state: *state,
+                id: id.clone(),
+                holds: env.step(*state, id),
+            },
             Expr::Named(_) => return,
             Expr::Not(inner) => return inner.walk_values(env, out),
             Expr::And(parts) | Expr::Or(parts) => {
@@ -642,6 +728,7 @@ impl fmt::Display for Expr {
                 write!(f, "{n} in [{}]", vs.join(", "))
             }
             Expr::Age(op, p) => write!(f, "age {op} {p}"),
+            Expr::Step(state, id) => write!(f, "{}({id})", state.word()),
             Expr::Not(e) => match **e {
                 Expr::And(_) | Expr::Or(_) => write!(f, "not ({e})"),
                 _ => write!(f, "not {e}"),
@@ -686,6 +773,9 @@ mod tests {
         }
         fn age_date(&self, _: Period) -> chrono::NaiveDate {
             chrono::NaiveDate::from_ymd_opt(2026, 11, 18).unwrap()
+        }
+        fn step(&self, state: StepState, id: &str) -> bool {
+            state == StepState::Done && id == "apply"
         }
     }
 
@@ -737,11 +827,50 @@ mod tests {
             lines,
             vec![
                 "father_hukou in [city, province]（father_hukou = other）".to_string(),
-                "age <= 30 days（期限 2026-11-18）".to_string(),
+                "age <= 30 days（最后一天 2026-11-18）".to_string(),
             ]
         );
         let en: Vec<String> = e.unmet(&TestEnv).iter().map(|u| u.say(Lang::En)).collect();
-        assert_eq!(en[1], "age <= 30 days (limit 2026-11-18)");
+        assert_eq!(en[1], "age <= 30 days (last day 2026-11-18)");
+    }
+
+    #[test]
+    fn an_under_limit_names_the_last_day_that_still_counts() {
+        use crate::lang::{Lang, Say};
+        // The 6-month date is 2026-11-18 here: "under" ends the day before.
+        let e = p("age < 6 months").unwrap();
+        assert_eq!(e.values(&TestEnv)[0].say(Lang::Zh), "最后一天 2026-11-17");
+        let e = p("age >= 1 months").unwrap();
+        assert_eq!(e.values(&TestEnv)[0].say(Lang::En), "from 2026-11-18");
+    }
+
+    #[test]
+    fn conditions_may_ask_about_progress_on_a_step() {
+        struct Steps;
+        impl Names for Steps {
+            fn is_named(&self, _: &str) -> bool {
+                false
+            }
+            fn named(&self) -> Vec<&str> {
+                Vec::new()
+            }
+            fn steps(&self) -> Vec<&str> {
+                vec!["apply", "pre-enrollment"]
+            }
+        }
+        let e = parse("done(apply) and not skipped(pre-enrollment)", &Steps).unwrap();
+        assert!(e.eval(&TestEnv));
+        assert_eq!(e.to_string(), "done(apply) and not skipped(pre-enrollment)");
+        let err = parse("done(aply)", &Steps).unwrap_err();
+        assert_eq!(err.offset, 5);
+        assert!(
+            err.message.contains("did you mean apply"),
+            "{}",
+            err.message
+        );
+        assert!(parse("done(apply", &Steps).is_err());
+        // Without step ids (a named condition's clause, say), there is nothing to name.
+        assert!(p("done(apply)").is_err());
     }
 
     #[test]

@@ -308,9 +308,11 @@ impl Facts {
         FACTS.iter().map(|f| (f, &self.values[f.name]))
     }
 
-    /// The facts as `name → text`, for storing.
+    /// The facts the family stated, as `name → text`, for storing (the others keep their
+    /// defaults, and a step may stand for one: see `Step::fact`).
     pub(crate) fn to_map(&self) -> BTreeMap<String, String> {
         self.iter()
+            .filter(|(f, _)| self.is_set(f.name))
             .map(|(f, v)| (f.name.to_string(), v.to_string()))
             .collect()
     }

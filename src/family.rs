@@ -4,7 +4,7 @@
 use crate::facts::Facts;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// What the engine knows about the family.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,8 +14,42 @@ pub struct Profile {
     pub facts: Facts,
 }
 
-/// The steps marked done, and the day each was done.
-pub type Progress = BTreeMap<String, NaiveDate>;
+/// What the family has done: the steps marked done (and the day each was done), and the
+/// optional steps it will not take.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub done: BTreeMap<String, NaiveDate>,
+    pub skipped: BTreeSet<String>,
+}
+
+impl Progress {
+    pub fn new() -> Progress {
+        Progress::default()
+    }
+
+    /// The day step `id` was done.
+    pub fn done_on(&self, id: &str) -> Option<NaiveDate> {
+        self.done.get(id).copied()
+    }
+
+    pub fn is_done(&self, id: &str) -> bool {
+        self.done.contains_key(id)
+    }
+
+    pub fn is_skipped(&self, id: &str) -> bool {
+        self.skipped.contains(id)
+    }
+}
+
+impl FromIterator<(String, NaiveDate)> for Progress {
+    /// Steps done, none skipped.
+    fn from_iter<I: IntoIterator<Item = (String, NaiveDate)>>(done: I) -> Progress {
+        Progress {
+            done: done.into_iter().collect(),
+            skipped: BTreeSet::new(),
+        }
+    }
+}
 
 /// One recorded change of progress.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -26,7 +60,7 @@ pub struct Event {
     pub id: String,
     pub kind: EventKind,
     pub step: String,
-    /// The day the step was done (for `done`).
+    /// The day the step was done (for `done`), or the day recorded.
     pub on: NaiveDate,
 }
 
@@ -34,7 +68,10 @@ pub struct Event {
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     Done,
+    /// `undo`: neither done nor skipped.
     Undone,
+    /// The family will not take this optional step.
+    Skipped,
 }
 
 /// The union of two event logs by event id, in a canonical order: merging is commutative,
@@ -62,13 +99,16 @@ pub fn progress_of(events: &[Event]) -> Progress {
     sorted.sort();
     let mut progress = Progress::new();
     for e in sorted {
+        progress.skipped.remove(&e.step);
+        progress.done.remove(&e.step);
         match e.kind {
             EventKind::Done => {
-                progress.insert(e.step.clone(), e.on);
+                progress.done.insert(e.step.clone(), e.on);
             }
-            EventKind::Undone => {
-                progress.remove(&e.step);
+            EventKind::Skipped => {
+                progress.skipped.insert(e.step.clone());
             }
+            EventKind::Undone => {}
         }
     }
     progress

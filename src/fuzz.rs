@@ -35,7 +35,10 @@ pub fn playbook(text: &str) {
     let plan = plan::plan(&p, &profile, &Progress::new(), today, &calendar);
     let _ = crate::render::table::render(&plan, true, true, crate::lang::Lang::Zh);
     let _ = crate::render::markdown::render(&plan, crate::lang::Lang::En);
-    let _ = crate::render::ics::render(&plan, crate::lang::Lang::Zh);
+    let now = chrono::DateTime::from_timestamp(1_795_000_000, 0).unwrap_or_default();
+    let mut sequences = crate::render::ics::Sequences::default();
+    let _ =
+        crate::render::ics::render(&plan, &calendar, crate::lang::Lang::Zh, now, &mut sequences);
 }
 
 struct Fixed;
@@ -56,15 +59,33 @@ impl Env for Fixed {
     fn age_date(&self, _: Period) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 18).expect("a date")
     }
+    fn step(&self, state: condition::StepState, id: &str) -> bool {
+        state == condition::StepState::Done && id == "apply"
+    }
+}
+
+/// Named conditions and step ids a fuzzed condition may use.
+struct Known;
+
+impl condition::Names for Known {
+    fn is_named(&self, name: &str) -> bool {
+        ["bundle", "local-hukou"].contains(&name)
+    }
+    fn named(&self) -> Vec<&str> {
+        vec!["bundle", "local-hukou"]
+    }
+    fn steps(&self) -> Vec<&str> {
+        vec!["apply", "pre-enrollment"]
+    }
 }
 
 /// Parses a condition and, when it is valid, evaluates and explains it.
 pub fn condition(text: &str) {
-    if let Ok(e) = condition::parse(text, ["bundle", "local-hukou"].as_slice()) {
+    if let Ok(e) = condition::parse(text, &Known) {
         let _ = e.eval(&Fixed);
         let _ = e.unmet(&Fixed);
         let shown = e.to_string();
-        let again = condition::parse(&shown, ["bundle", "local-hukou"].as_slice());
+        let again = condition::parse(&shown, &Known);
         assert_eq!(
             again.as_ref(),
             Ok(&e),

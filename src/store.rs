@@ -20,7 +20,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The schema version written by this build.
-pub(crate) const SCHEMA: u32 = 1;
+pub(crate) const SCHEMA: u32 = 2;
 
 /// Why the data dir could not be read or written.
 #[derive(Debug, thiserror::Error)]
@@ -230,6 +230,31 @@ impl Store {
         self.baby_dir(baby).join("progress.json")
     }
 
+    fn export_path(&self, baby: &str) -> PathBuf {
+        self.baby_dir(baby).join("calendar-export.json")
+    }
+
+    /// The calendar events as last exported for a baby (none yet: empty). A damaged file is
+    /// read as none: it only numbers the events' versions.
+    pub(crate) fn load_sequences(&self, baby: &str) -> crate::render::ics::Sequences {
+        fs::read_to_string(self.export_path(baby))
+            .ok()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default()
+    }
+
+    /// Keeps the calendar events as exported, so that the next export numbers changed events.
+    pub(crate) fn save_sequences(
+        &self,
+        baby: &str,
+        sequences: &crate::render::ics::Sequences,
+    ) -> Result<(), StoreError> {
+        let dir = self.baby_dir(baby);
+        let _lock = self.lock(&dir)?;
+        let text = serde_json::to_string_pretty(sequences).expect("sequences serialize");
+        write_atomic(&self.export_path(baby), format!("{text}\n").as_bytes())
+    }
+
     /// Reads a baby's events (none yet: empty), merged with any conflict copies a sync tool left
     /// beside the log (`progress (conflicted copy …).json`, `progress.sync-conflict-….json`).
     pub(crate) fn load_events(&self, baby: &str) -> Result<Vec<Event>, StoreError> {
@@ -342,6 +367,11 @@ pub(crate) fn parse_profile(path: &Path, text: &str) -> Result<Profile, StoreErr
     }
     let mut facts = Facts::default();
     for (k, v) in &file.facts {
+        // Schema 1 stored every fact, stated or not: a default value there was not stated.
+        let default = crate::facts::fact(k).is_some_and(|f| f.default == v);
+        if file.schema < 2 && default {
+            continue;
+        }
         facts
             .set(k, v)
             .map_err(|e| corrupt(format!("fact {k}: {e}")))?;
@@ -395,9 +425,12 @@ pub(crate) fn parse_progress(path: &Path, text: &str) -> Result<Vec<Event>, Stor
 /// - 0 (no `schema` key: written by hand or by a pre-release build): events may lack an `id`
 ///   and a `recorded` time; they get an id derived from their content (so two copies of the same
 ///   file agree) and the recorded time of their day.
+/// - 1: as 2, without `skipped` events (nothing to change).
 fn migrate(mut file: serde_json::Value, from: u64) -> serde_json::Value {
-    if from == 0 && file.is_object() {
-        if let Some(events) = file.get_mut("events").and_then(|e| e.as_array_mut()) {
+    if from == 0
+        && let Some(events) = file.get_mut("events").and_then(|e| e.as_array_mut())
+    {
+        {
             for e in events {
                 let Some(obj) = e.as_object_mut() else {
                     continue;
@@ -420,7 +453,9 @@ fn migrate(mut file: serde_json::Value, from: u64) -> serde_json::Value {
                 }
             }
         }
-        file["schema"] = 1.into();
+    }
+    if file.is_object() {
+        file["schema"] = SCHEMA.into();
     }
     file
 }
@@ -497,8 +532,8 @@ mod tests {
             event("b", EventKind::Done, 20),
         ];
         let p = progress_of(&events);
-        assert!(!p.contains_key("a"));
-        assert!(p.contains_key("b"));
+        assert!(!p.is_done("a"));
+        assert!(p.is_done("b"));
     }
 
     #[test]
@@ -582,7 +617,7 @@ mod tests {
         )
         .unwrap();
         let progress = progress_of(&store.load_events("baby").unwrap());
-        assert!(progress.contains_key("a") && progress.contains_key("b"));
+        assert!(progress.is_done("a") && progress.is_done("b"));
     }
 
     #[test]

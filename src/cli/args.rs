@@ -208,7 +208,14 @@ pub(crate) enum Command {
         #[command(flatten)]
         global: Global,
     },
-    /// Mark steps not done again
+    /// Record that the family will not take optional steps (undo reverses it)
+    Skip {
+        #[arg(required = true, value_name = "STEP")]
+        steps: Vec<String>,
+        #[command(flatten)]
+        global: Global,
+    },
+    /// Mark steps not done (or not skipped) again
     Undo {
         #[arg(required = true, value_name = "STEP")]
         steps: Vec<String>,
@@ -302,6 +309,7 @@ impl Command {
             | Command::Next { global, .. }
             | Command::Done { global, .. }
             | Command::Undo { global, .. }
+            | Command::Skip { global, .. }
             | Command::Show { global, .. }
             | Command::Materials { global, .. }
             | Command::Export { global, .. }

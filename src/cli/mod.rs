@@ -62,6 +62,8 @@ pub(crate) struct Context {
     pub registry: Registry,
     pub calendar: Calendar,
     pub today: NaiveDate,
+    /// The time of the command: the clock, or noon Beijing time on `--today`.
+    pub now: chrono::DateTime<Utc>,
     pub lang: Lang,
     pub global: Global,
 }
@@ -92,12 +94,17 @@ impl Context {
         let today = global
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive());
+        let now = match global.today {
+            Some(day) => day.and_hms_opt(4, 0, 0).unwrap_or_default().and_utc(),
+            None => Utc::now(),
+        };
         let lang = global.lang.unwrap_or_else(Lang::from_env);
         Ok(Context {
             store,
             registry,
             calendar,
             today,
+            now,
             lang,
             global,
         })
@@ -268,8 +275,11 @@ pub(crate) fn execute(cli: Cli, out: &mut dyn Write) -> Result<()> {
             }
             Ok(())
         }
-        Command::Done { steps, on, .. } => mark(&ctx, &steps, Some(on.unwrap_or(ctx.today)), out),
-        Command::Undo { steps, .. } => mark(&ctx, &steps, None, out),
+        Command::Done { steps, on, .. } => {
+            mark(&ctx, &steps, EventKind::Done, on.unwrap_or(ctx.today), out)
+        }
+        Command::Skip { steps, .. } => mark(&ctx, &steps, EventKind::Skipped, ctx.today, out),
+        Command::Undo { steps, .. } => mark(&ctx, &steps, EventKind::Undone, ctx.today, out),
         Command::Export {
             format,
             output,
@@ -350,10 +360,17 @@ fn resolve_step(plan: &Plan<'_>, text: &str) -> Result<String> {
     }
 }
 
-fn mark(ctx: &Context, steps: &[String], on: Option<NaiveDate>, out: &mut dyn Write) -> Result<()> {
+/// `done`, `skip` or `undo` of `steps`, on the day `on`.
+fn mark(
+    ctx: &Context,
+    steps: &[String],
+    kind: EventKind,
+    on: NaiveDate,
+    out: &mut dyn Write,
+) -> Result<()> {
     let fam = ctx.family(&FamilyArgs::default())?;
     let baby = fam.baby.clone().context("a stored baby")?;
-    if let Some(on) = on {
+    if kind == EventKind::Done {
         if on > ctx.today {
             return Err(usage(format!(
                 "--on {on} is after today ({}): mark a step done once it is done",
@@ -375,19 +392,18 @@ fn mark(ctx: &Context, steps: &[String], on: Option<NaiveDate>, out: &mut dyn Wr
             ids.push(id);
         }
     }
+    if kind == EventKind::Skipped {
+        refuse_required(&plan, &ids, ctx.lang)?;
+    }
     let recorded = Utc::now();
     let events: Vec<Event> = ids
         .iter()
         .map(|id| Event {
             recorded,
             id: family::new_event_id(),
-            kind: if on.is_some() {
-                EventKind::Done
-            } else {
-                EventKind::Undone
-            },
+            kind,
             step: id.clone(),
-            on: on.unwrap_or(ctx.today),
+            on,
         })
         .collect();
     ctx.store.append_events(&baby, &events)?;
@@ -396,11 +412,11 @@ fn mark(ctx: &Context, steps: &[String], on: Option<NaiveDate>, out: &mut dyn Wr
     for id in &ids {
         let s = plan.find(id).context("the step is in the plan")?;
         let label = render::heading(s, lang);
-        match on {
-            Some(day) => {
+        match kind {
+            EventKind::Done => {
                 writeln!(
                     out,
-                    "✓ {}{label}{}{day}",
+                    "✓ {}{label}{}{on}",
                     lang.pick("已完成：", "Done: "),
                     lang.pick("，", ", ")
                 )?;
@@ -422,7 +438,8 @@ fn mark(ctx: &Context, steps: &[String], on: Option<NaiveDate>, out: &mut dyn Wr
                     );
                 }
             }
-            None => writeln!(
+            EventKind::Skipped => writeln!(out, "– {}{label}", lang.pick("不办了：", "Skipped: "))?,
+            EventKind::Undone => writeln!(
                 out,
                 "↺ {}{label}",
                 lang.pick("已改回未完成：", "Not done again: ")
@@ -444,6 +461,29 @@ fn mark(ctx: &Context, steps: &[String], on: Option<NaiveDate>, out: &mut dyn Wr
     Ok(())
 }
 
+/// Only optional steps can be skipped.
+fn refuse_required(plan: &Plan<'_>, ids: &[String], lang: Lang) -> Result<()> {
+    let required: Vec<&str> = ids
+        .iter()
+        .filter(|id| plan.find(id).is_some_and(|s| !s.step.optional))
+        .map(String::as_str)
+        .collect();
+    if required.is_empty() {
+        return Ok(());
+    }
+    Err(usage(match lang {
+        Lang::Zh => format!(
+            "{} 不是可选事项，不能跳过；只有标为“可选”的事项可以用 newborn skip",
+            required.join("、")
+        ),
+        Lang::En => format!(
+            "{} {} not optional and cannot be skipped; only optional steps can be (newborn skip)",
+            required.join(", "),
+            if required.len() == 1 { "is" } else { "are" }
+        ),
+    }))
+}
+
 fn export(
     ctx: &Context,
     format: &str,
@@ -459,7 +499,22 @@ fn export(
     })?;
     let fam = ctx.family(family)?;
     let plan = fam.plan(ctx);
-    let text = exporter.export(&plan, &ctx.calendar, ctx.lang);
+    let stored = fam
+        .baby
+        .as_deref()
+        .map(|baby| ctx.store.load_sequences(baby));
+    let mut export = render::ExportContext {
+        calendar: &ctx.calendar,
+        lang: ctx.lang,
+        now: ctx.now,
+        sequences: stored.clone().unwrap_or_default(),
+    };
+    let text = exporter.export(&plan, &mut export);
+    if let Some(baby) = &fam.baby
+        && stored.as_ref() != Some(&export.sequences)
+    {
+        ctx.store.save_sequences(baby, &export.sequences)?;
+    }
     match output {
         Some(path) => {
             store::write_atomic(&path, text.as_bytes())?;

@@ -4,7 +4,7 @@
 use super::env::FamilyEnv;
 use crate::family::Progress;
 use crate::period::Rule;
-use crate::playbook::{Anchor, Channel, Step};
+use crate::playbook::{Anchor, Binds, Channel, Step, Who};
 use chrono::NaiveDate;
 
 /// A step's deadline: counted, or waiting for the step it counts from.
@@ -26,10 +26,32 @@ pub struct Deadline<'a> {
     pub rule: Rule,
     /// Day 0 of the count.
     pub from: CountedFrom<'a>,
+    /// Whether it binds the family's act or the step's result.
+    pub binds: Binds,
     /// An unknown year's holidays were counted as weekends only.
     pub estimated: bool,
-    /// For an office visit whose deadline falls on a day off: the last working day before it.
+    /// For an office visit whose deadline falls on a day off: the last working day before it
+    /// (never before the step can start, nor for a step an office or hospital does itself).
     pub office_day: Option<NaiveDate>,
+}
+
+/// The last day a step can be done at all, counted from the birth.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WindowEnd {
+    pub date: NaiveDate,
+    pub rule: Rule,
+    pub estimated: bool,
+}
+
+/// The last day `step` can be done, if it has a window.
+pub(crate) fn window(step: &Step, env: &FamilyEnv<'_>) -> Option<WindowEnd> {
+    let rule = step.window.as_ref()?.rule;
+    let last = rule.last_day_of(env.after(rule.period(), env.birth()));
+    Some(WindowEnd {
+        date: last.date,
+        rule,
+        estimated: last.estimated,
+    })
 }
 
 /// Day 0 of a deadline's count.
@@ -62,22 +84,26 @@ pub(crate) fn due<'a>(
         Anchor::Birth => CountedFrom::Birth(env.birth()),
         Anchor::Step(id) => {
             let from = anchor(id)?;
-            match progress.get(&**id) {
-                Some(&done) => CountedFrom::Step(from, done),
+            match progress.done_on(id) {
+                Some(done) => CountedFrom::Step(from, done),
                 None => return Some(Due::Pending { from, rule }),
             }
         }
     };
     let last = rule.last_day_of(env.after(rule.period(), from.day()));
     let calendar = env.calendar();
-    let office = step.in_person || step.channel == Channel::Office;
+    let office =
+        (step.in_person || step.channel == Channel::Office) && step.who != Who::Institution;
     let office_day = (office && !calendar.is_working_day(last.date))
         .then(|| calendar.last_working_day_on_or_before(last.date));
+    // A day off in a year whose schedule is not known is a guess too.
+    let guessed = office_day.is_some_and(|o| calendar.unknown_years(o, last.date).next().is_some());
     Some(Due::Date(Deadline {
         date: last.date,
         rule,
         from,
-        estimated: last.estimated,
+        binds: deadline.binds,
+        estimated: last.estimated || guessed,
         office_day,
     }))
 }

@@ -1,22 +1,40 @@
 //! The values a family's conditions see on one day: facts, ages, and named conditions.
 
 use crate::calendar::{Calendar, WorkDate};
-use crate::condition::{Env, Op, Unmet};
+use crate::condition::{Env, Expr, Op, StepState, Unmet};
 use crate::facts::Value;
-use crate::family::Profile;
+use crate::family::{Profile, Progress};
 use crate::period::Period;
 use crate::playbook::Playbook;
 use chrono::{Datelike, NaiveDate};
 use rustc_hash::FxHashMap as HashMap;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeSet;
+
+/// What a condition comes to for a family.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Outcome {
+    Holds,
+    Fails,
+    /// It holds or fails depending on these optional steps, which the family has neither done
+    /// nor skipped.
+    WaitsFor(Vec<String>),
+}
 
 /// The values conditions see for one family on one day.
 pub(crate) struct FamilyEnv<'a> {
     playbook: &'a Playbook,
     profile: &'a Profile,
+    progress: &'a Progress,
     today: NaiveDate,
     calendar: &'a Calendar,
+    /// Optional steps the family has neither done nor skipped, while they can still be done: a
+    /// condition that asks about one is evaluated for both outcomes (see [`Outcome`]).
+    undecided: RefCell<Vec<&'a str>>,
+    /// While evaluating for one outcome: whether the undecided steps are taken as done.
+    assume_done: Cell<Option<bool>>,
+    /// Steps whose window has passed without them being done: they count as skipped.
+    missed: RefCell<Vec<&'a str>>,
     /// What was evaluated with estimated dates, in the order first met (each once).
     estimated: RefCell<Vec<String>>,
     /// The unknown years those estimates crossed.
@@ -29,14 +47,19 @@ impl<'a> FamilyEnv<'a> {
     pub(crate) fn new(
         playbook: &'a Playbook,
         profile: &'a Profile,
+        progress: &'a Progress,
         today: NaiveDate,
         calendar: &'a Calendar,
     ) -> Self {
         FamilyEnv {
             playbook,
             profile,
+            progress,
             today,
             calendar,
+            undecided: RefCell::default(),
+            assume_done: Cell::new(None),
+            missed: RefCell::default(),
             estimated: RefCell::default(),
             estimated_years: RefCell::default(),
             counted: RefCell::default(),
@@ -49,6 +72,122 @@ impl<'a> FamilyEnv<'a> {
 
     pub(crate) fn calendar(&self) -> &'a Calendar {
         self.calendar
+    }
+
+    pub(crate) fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    /// The same family as on the day of the birth (for windows that have closed since).
+    pub(crate) fn at_birth(&self) -> FamilyEnv<'a> {
+        FamilyEnv::new(
+            self.playbook,
+            self.profile,
+            self.progress,
+            self.birth(),
+            self.calendar,
+        )
+    }
+
+    /// Which optional steps are still undecided, and which steps' windows have passed.
+    pub(crate) fn set_progress_view(&self, undecided: Vec<&'a str>, missed: Vec<&'a str>) {
+        *self.undecided.borrow_mut() = undecided;
+        *self.missed.borrow_mut() = missed;
+    }
+
+    /// Whether `when` holds, fails, or depends on optional steps the family has not decided on.
+    pub(crate) fn outcome(&self, when: &Expr) -> Outcome {
+        let mut waits = Vec::new();
+        self.undecided_in(when, &mut waits);
+        if waits.is_empty() {
+            return if when.eval(self) {
+                Outcome::Holds
+            } else {
+                Outcome::Fails
+            };
+        }
+        let with = |done| {
+            self.assume_done.set(Some(done));
+            let holds = when.eval(self);
+            self.assume_done.set(None);
+            holds
+        };
+        match (with(true), with(false)) {
+            (true, true) => Outcome::Holds,
+            (false, false) => Outcome::Fails,
+            _ => Outcome::WaitsFor(waits),
+        }
+    }
+
+    /// The undecided steps `when` asks about, directly, through a fact a step mirrors, or
+    /// through a named condition.
+    fn undecided_in(&self, when: &Expr, out: &mut Vec<String>) {
+        let undecided = self.undecided.borrow();
+        let mut add = |id: &str| {
+            if undecided.contains(&id) && !out.iter().any(|o| o == id) {
+                out.push(id.to_string());
+            }
+        };
+        match when {
+            Expr::Step(_, id) => add(id),
+            Expr::Flag(name) => {
+                if let Some(step) = self.mirror(name) {
+                    add(&step.id);
+                }
+            }
+            Expr::Named(name) => {
+                drop(undecided);
+                if let Some(c) = self.playbook.condition(name) {
+                    for clause in &c.clauses {
+                        self.undecided_in(&clause.when, out);
+                    }
+                }
+            }
+            Expr::Not(inner) => {
+                drop(undecided);
+                self.undecided_in(inner, out);
+            }
+            Expr::And(parts) | Expr::Or(parts) => {
+                drop(undecided);
+                for p in parts {
+                    self.undecided_in(p, out);
+                }
+            }
+            Expr::Compare(..) | Expr::In(..) | Expr::Age(..) => {}
+        }
+    }
+
+    /// Whether the family skipped step `id`.
+    pub(crate) fn skipped(&self, id: &str) -> bool {
+        self.progress.is_skipped(id)
+    }
+
+    /// What the family stated of the fact step `id` mirrors (`None`: it mirrors none, or the
+    /// family did not say): the step then counts as done, or as not taken.
+    pub(crate) fn stated(&self, id: &str) -> Option<bool> {
+        let playbook: &'a Playbook = self.playbook;
+        let fact = playbook
+            .steps
+            .iter()
+            .find(|s| s.id == id)?
+            .fact
+            .as_deref()?;
+        if !self.profile.facts.is_set(fact) {
+            return None;
+        }
+        Some(self.profile.facts.get(fact) == Some(&Value::Bool(true)))
+    }
+
+    /// The step that mirrors fact `name`, when the family has not stated the fact itself.
+    fn mirror(&self, name: &str) -> Option<&'a crate::playbook::Step> {
+        if self.profile.facts.is_set(name) {
+            return None;
+        }
+        let playbook: &'a Playbook = self.playbook;
+        playbook
+            .steps
+            .iter()
+            .find(|s| s.fact.as_deref() == Some(name))
     }
 
     /// `period` after `from` (remembered).
@@ -130,12 +269,30 @@ impl Env for FamilyEnv<'_> {
             "today_year" => int(today.year().into()),
             "today_month" => int(today.month().into()),
             "months_since_birth_month" => int(months_between(birth, today)),
-            fact => self
-                .profile
-                .facts
-                .get(fact)
-                .cloned()
-                .unwrap_or(Value::Bool(false)),
+            fact => match self.mirror(fact) {
+                Some(step) => Value::Bool(self.step(StepState::Done, &step.id)),
+                None => self
+                    .profile
+                    .facts
+                    .get(fact)
+                    .cloned()
+                    .unwrap_or(Value::Bool(false)),
+            },
+        }
+    }
+
+    fn step(&self, state: StepState, id: &str) -> bool {
+        let undecided = self.undecided.borrow().contains(&id);
+        let stated = self.stated(id);
+        match (self.assume_done.get(), state) {
+            (Some(done), StepState::Done) if undecided => done,
+            (Some(done), StepState::Skipped) if undecided => !done,
+            (_, StepState::Done) => self.progress.is_done(id) || stated == Some(true),
+            (_, StepState::Skipped) => {
+                self.progress.is_skipped(id)
+                    || self.missed.borrow().contains(&id)
+                    || stated == Some(false)
+            }
         }
     }
 

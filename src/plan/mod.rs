@@ -11,10 +11,11 @@ mod order;
 mod route;
 mod status;
 mod step;
+mod urgency;
 mod warning;
 mod why;
 
-pub use deadline::{CountedFrom, Deadline, Due};
+pub use deadline::{CountedFrom, Deadline, Due, WindowEnd};
 pub use route::{RouteChoice, RouteWhy};
 pub use status::Status;
 pub use step::{PlanStep, ShownTip, StartReason};
@@ -26,14 +27,23 @@ use crate::condition::Unmet;
 use crate::family::{Profile, Progress};
 #[cfg(test)]
 use crate::lang::{Lang, Say};
-use crate::playbook::{Playbook, Route, Scope, Step};
+use crate::playbook::{Binds, Playbook, Route, Scope, Step, Who};
 use chrono::NaiveDate;
-use env::FamilyEnv;
-use order::{Place, ToOrder};
+use env::{FamilyEnv, Outcome};
+use order::Place;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use status::Standing;
 use warning::Warnings;
 use why::Reasons;
+
+/// The counts a plan's header shows.
+#[derive(Debug, Clone, Copy)]
+pub struct Counts<'a, 'p> {
+    pub overdue: usize,
+    pub ready: usize,
+    /// The earliest deadline from today on of an open step the family acts on.
+    pub next_deadline: Option<(NaiveDate, &'p PlanStep<'a>)>,
+}
 
 /// A personal, dated, ordered plan.
 #[derive(Debug, Clone)]
@@ -56,12 +66,40 @@ pub struct Plan<'a> {
     pub warnings: Vec<Warning<'a>>,
 }
 
-/// A family the requested playbook does not cover: what it covers, and what the family does not
-/// meet.
+/// What the requested playbook does not cover for this family: the scopes it is outside (the
+/// playbook's, a route's, a step's), what it does not meet of each, and the steps it must do at
+/// its hukou place or under the rules of the playbook this one extends.
 #[derive(Debug, Clone)]
 pub struct OutOfScope<'a> {
-    pub scope: &'a Scope,
-    pub unmet: Vec<Unmet>,
+    /// The whole playbook: the family is planned from the one it extends.
+    pub whole: bool,
+    pub scopes: Vec<(&'a Scope, Vec<Unmet>)>,
+    /// The steps outside a route's or step's scope, as planned.
+    pub steps: Vec<&'a Step>,
+}
+
+impl<'a> OutOfScope<'a> {
+    /// The notice for a plan: the whole playbook's scope, and those of its steps.
+    fn of(
+        whole: Option<(&'a Scope, Vec<Unmet>)>,
+        steps: &[PlanStep<'a>],
+    ) -> Option<OutOfScope<'a>> {
+        let is_whole = whole.is_some();
+        let mut scopes: Vec<(&'a Scope, Vec<Unmet>)> = whole.into_iter().collect();
+        let mut outside = Vec::new();
+        for s in steps {
+            let Some(scope) = s.outside else { continue };
+            outside.push(s.step);
+            if !scopes.iter().any(|(x, _)| x.text == scope.text) {
+                scopes.push((scope, Vec::new()));
+            }
+        }
+        (!scopes.is_empty()).then_some(OutOfScope {
+            whole: is_whole,
+            scopes,
+            steps: outside,
+        })
+    }
 }
 
 impl<'a> Plan<'a> {
@@ -75,20 +113,47 @@ impl<'a> Plan<'a> {
         self.steps.get(n.checked_sub(1)?)
     }
 
-    /// The step to do next: the first overdue or ready step the parents act on (required
-    /// before optional), then one an institution does, else the first one waiting or blocked.
+    /// The step to do next, in the plan's order of urgency: an overdue or ready step the family
+    /// acts on (required before optional), then one an office or the hospital has done that
+    /// the family confirms, else the first one waiting or blocked.
     pub fn next(&self) -> Option<&PlanStep<'a>> {
         let actionable = |s: &&PlanStep<'a>| matches!(s.status, Status::Overdue | Status::Ready);
-        let by_parent = |s: &&PlanStep<'a>| s.step.who != crate::playbook::Who::Institution;
+        let by_family = |s: &&PlanStep<'a>| s.step.who != Who::Institution;
+        let first = |f: &dyn Fn(&&PlanStep<'a>) -> bool| self.steps().find(|s| f(s));
+        first(&|s| actionable(s) && by_family(s) && !s.step.optional)
+            .or_else(|| first(&|s| actionable(s) && by_family(s)))
+            .or_else(|| first(&|s| s.status == Status::Confirm))
+            .or_else(|| first(&|s| matches!(s.status, Status::Waiting | Status::Blocked)))
+    }
+
+    /// Besides `next`: the other steps overdue, or whose deadline is within `days` days, that the
+    /// family must act on.
+    pub fn soon(&self, days: i64) -> Vec<&PlanStep<'a>> {
+        let next = self.next().map(|s| s.step);
         self.steps()
-            .filter(actionable)
-            .find(|s| !s.step.optional && by_parent(s))
-            .or_else(|| self.steps().filter(actionable).find(by_parent))
-            .or_else(|| self.steps().find(actionable))
-            .or_else(|| {
-                self.steps()
-                    .find(|s| matches!(s.status, Status::Waiting | Status::Blocked))
+            .filter(|s| next.is_none_or(|n| !std::ptr::eq(n, s.step)))
+            .filter(|s| s.step.who != Who::Institution && s.status.is_open())
+            .filter(|s| {
+                s.status == Status::Overdue
+                    || s.days_left(self.today)
+                        .is_some_and(|d| (0..=days).contains(&d))
             })
+            .collect()
+    }
+
+    /// How many steps are overdue and ready, and the next deadline the family must meet.
+    pub fn counts(&self) -> Counts<'a, '_> {
+        let count = |status| self.steps().filter(|s| s.status == status).count();
+        let next_deadline = (self.steps())
+            .filter(|s| s.status.is_open() && s.step.who != Who::Institution)
+            .filter_map(|s| Some((s.deadline()?.date, s)))
+            .filter(|(date, _)| *date >= self.today)
+            .min_by_key(|(date, _)| *date);
+        Counts {
+            overdue: count(Status::Overdue),
+            ready: count(Status::Ready),
+            next_deadline,
+        }
     }
 
     /// A step by id (applicable first), for `show`.
@@ -107,139 +172,243 @@ pub fn plan<'a>(
     today: NaiveDate,
     calendar: &Calendar,
 ) -> Plan<'a> {
-    let (playbook, out_of_scope) = covering(requested, profile, today, calendar);
-    let env = FamilyEnv::new(playbook, profile, today, calendar);
+    let (playbook, whole) = covering(requested, profile, progress, today, calendar);
+    let env = FamilyEnv::new(playbook, profile, progress, today, calendar);
     // What the plan shows of a step (its reason's values, materials, tips) is evaluated apart,
     // so the warning lists the conditions estimated in deciding what applies first.
-    let shown = FamilyEnv::new(playbook, profile, today, calendar);
+    let shown = FamilyEnv::new(playbook, profile, progress, today, calendar);
     let mut warnings = Warnings::default();
     warnings.stale(requested, today);
 
     let route = route::choose(playbook, progress, &env);
+    let taken = route.as_ref().map(|r| r.route);
+    let (undecided, missed) = undecided_and_missed(playbook, taken, progress, &env);
+    env.set_progress_view(undecided.clone(), missed.clone());
+    shown.set_progress_view(undecided, missed);
+
     let mut reasons = Reasons::default();
-    let (applicable, not_applicable) =
-        sort_out(playbook, route.as_ref(), progress, &env, &mut reasons);
+    let sorted = sort_out(playbook, route.as_ref(), progress, &env, &mut reasons);
     let mut steps = made(
         playbook,
-        &applicable,
+        &sorted.applicable,
         progress,
         &env,
         &shown,
         &mut reasons,
-        &mut warnings,
     );
-    let prerequisites = prerequisites(&steps);
-    // A step's own date, for the order: its deadline, else its scheduled start.
-    let dates: Vec<Option<NaiveDate>> = steps
-        .iter()
-        .map(|s| s.deadline().map(|d| d.date).or(s.earliest_start))
+    for s in &steps {
+        warnings.dates(env.calendar(), profile.birth_date, s);
+    }
+    let prerequisites = prerequisites(&steps, &sorted.applicable);
+    settle(&mut steps, &prerequisites, &env, &mut warnings);
+    steps.extend(sorted.closed_routes);
+    let prerequisites: Vec<Vec<Place>> = (0..steps.len())
+        .map(|i| prerequisites.get(i).cloned().unwrap_or_default())
         .collect();
-    settle(&mut steps, &prerequisites, today, &env, &mut warnings);
-    let steps = in_order(steps, &dates, &prerequisites, profile.birth_date);
+    let steps = in_order(steps, &prerequisites, profile.birth_date);
 
     warnings.conditions(env.into_estimates());
     warnings.conditions(shown.into_estimates());
     Plan {
+        out_of_scope: OutOfScope::of(whole, &steps),
         requested,
         playbook,
         profile,
         today,
-        out_of_scope,
         route,
         steps,
-        not_applicable,
+        not_applicable: sorted.not_applicable,
         warnings: warnings.finish(),
     }
 }
 
 /// The playbook that covers the family: the requested one, or the one it extends when the
-/// family is outside its scope (with why).
+/// family is outside its scope (with what it does not meet).
 fn covering<'a>(
     requested: &'a Playbook,
     profile: &'a Profile,
+    progress: &Progress,
     today: NaiveDate,
     calendar: &Calendar,
-) -> (&'a Playbook, Option<OutOfScope<'a>>) {
+) -> (&'a Playbook, Option<(&'a Scope, Vec<Unmet>)>) {
     let Some(scope) = &requested.scope else {
         return (requested, None);
     };
-    let env = FamilyEnv::new(requested, profile, today, calendar);
+    let env = FamilyEnv::new(requested, profile, progress, today, calendar);
     if scope.when.eval(&env) {
         return (requested, None);
     }
-    let out = OutOfScope {
-        scope,
-        unmet: scope.when.unmet(&env),
-    };
-    (requested.parent.as_deref().unwrap_or(requested), Some(out))
+    let unmet = scope.when.unmet(&env);
+    (
+        requested.parent.as_deref().unwrap_or(requested),
+        Some((scope, unmet)),
+    )
 }
 
-/// The steps that apply (in playbook order), and those that do not, with why. A step id on
-/// several routes is listed once: its applicable variant, else each variant that does not apply.
+/// The optional steps on the family's route the family has neither done nor skipped while they
+/// can still be done, and the steps whose window has passed without being done.
+fn undecided_and_missed<'a>(
+    playbook: &'a Playbook,
+    route: Option<&Route>,
+    progress: &Progress,
+    env: &FamilyEnv<'_>,
+) -> (Vec<&'a str>, Vec<&'a str>) {
+    let (mut undecided, mut missed) = (Vec::new(), Vec::new());
+    for step in &playbook.steps {
+        if progress.is_done(&step.id) {
+            continue;
+        }
+        if deadline::window(step, env).is_some_and(|w| w.date < env.today()) {
+            missed.push(&*step.id);
+            continue;
+        }
+        let on_route = step.route.is_none() || step.route.as_deref() == route.map(|r| &*r.id);
+        let applies = step.when.as_ref().is_none_or(|w| w.eval(env));
+        let decided = progress.is_skipped(&step.id) || env.stated(&step.id).is_some();
+        if step.optional && !decided && on_route && applies {
+            undecided.push(&*step.id);
+        }
+    }
+    (undecided, missed)
+}
+
+/// The playbook's steps, sorted out for the family.
+struct Sorted<'a> {
+    /// The steps that apply, in playbook order, with the optional steps each waits on a decision
+    /// about (its condition holds or fails depending on them).
+    applicable: Vec<(&'a Step, Vec<&'a Step>)>,
+    /// The steps that do not apply, with why (one per id: a step whose id has an applicable
+    /// variant on the family's route is left out).
+    not_applicable: Vec<PlanStep<'a>>,
+    /// The steps of a route whose window has closed, which the family could have taken: missed.
+    closed_routes: Vec<PlanStep<'a>>,
+}
+
 fn sort_out<'a>(
     playbook: &'a Playbook,
     route: Option<&RouteChoice<'a>>,
     progress: &Progress,
     env: &FamilyEnv<'_>,
     reasons: &mut Reasons<'a>,
-) -> (Vec<&'a Step>, Vec<PlanStep<'a>>) {
-    let route: Option<&Route> = route.map(|r| r.route);
+) -> Sorted<'a> {
+    let taken: Option<&Route> = route.map(|r| r.route);
     let mut applicable = Vec::new();
     let mut not_applicable = Vec::new();
     for step in &playbook.steps {
-        let why_not = reasons.why_not(playbook, step, route, env);
-        if why_not.is_empty() {
-            applicable.push(step);
-        } else {
-            let done_on = progress.get(&*step.id).copied();
-            not_applicable.push(PlanStep::not_applicable(step, done_on, why_not));
+        let other_route = step.route.is_some() && step.route.as_deref() != taken.map(|r| &*r.id);
+        let outcome = step
+            .when
+            .as_ref()
+            .map_or(Outcome::Holds, |w| env.outcome(w));
+        match outcome {
+            Outcome::Holds if !other_route => applicable.push((step, Vec::new())),
+            Outcome::WaitsFor(ids) if !other_route => {
+                // A step's condition may ask about the step itself (a fact it mirrors).
+                let others = ids.iter().filter(|id| **id != *step.id);
+                let waits = others.filter_map(|id| first_with(playbook, id)).collect();
+                applicable.push((step, waits));
+            }
+            _ => {
+                let why = reasons.why_not(playbook, step, taken, env);
+                let done_on = progress.done_on(&step.id);
+                not_applicable.push(PlanStep::not_applicable(step, done_on, why));
+            }
         }
     }
-    let applies: HashSet<&str> = applicable.iter().map(|s| &*s.id).collect();
+    let applies: HashSet<&str> = applicable.iter().map(|(s, _)| &*s.id).collect();
     not_applicable.retain(|s| !applies.contains(&*s.step.id));
-    (applicable, not_applicable)
+    // A route that closed with its window: its own steps that have a window are missed.
+    let closed: Vec<&Route> = route.map(|r| r.closed.clone()).unwrap_or_default();
+    let (closed_routes, not_applicable) = not_applicable.into_iter().partition(|s| {
+        let on_closed = closed
+            .iter()
+            .any(|r| s.step.route.as_deref() == Some(&*r.id));
+        on_closed && s.step.window.is_some() && s.done_on.is_none()
+    });
+    let closed_routes: Vec<PlanStep<'a>> = closed_routes;
+    let closed_routes = closed_routes
+        .into_iter()
+        .map(|mut s| {
+            s.status = Status::Missed;
+            s.window = deadline::window(s.step, env);
+            s
+        })
+        .collect();
+    Sorted {
+        applicable,
+        not_applicable,
+        closed_routes,
+    }
 }
 
-/// The applicable steps with what depends only on each (dates, reasons, materials, tips).
+fn first_with<'a>(playbook: &'a Playbook, id: &str) -> Option<&'a Step> {
+    playbook.steps.iter().find(|s| s.id == id)
+}
+
+/// The applicable steps with what depends only on each (dates, reasons, materials, tips). A step
+/// whose scope the family is outside is replaced by its parent playbook's step of that id (e.g.
+/// the national rule), or kept to be done elsewhere.
 fn made<'a>(
     playbook: &'a Playbook,
-    applicable: &[&'a Step],
+    applicable: &[(&'a Step, Vec<&'a Step>)],
     progress: &Progress,
     env: &FamilyEnv<'_>,
     shown: &FamilyEnv<'_>,
     reasons: &mut Reasons<'a>,
-    warnings: &mut Warnings<'a>,
 ) -> Vec<PlanStep<'a>> {
     // A deadline counts from the applicable step with the id it names, else the first.
     let mut by_id: HashMap<&str, &'a Step> = HashMap::default();
-    for s in playbook
-        .steps
-        .iter()
-        .rev()
-        .chain(applicable.iter().copied())
-    {
+    for s in (playbook.steps.iter().rev()).chain(applicable.iter().map(|(s, _)| *s)) {
         by_id.insert(&s.id, s);
     }
     let anchor = |id: &str| by_id.get(id).copied();
     let mut steps = Vec::with_capacity(applicable.len());
-    for &step in applicable {
-        let due = deadline::due(step, anchor, progress, env);
-        if let Some(Due::Date(d)) = &due
-            && d.estimated
-        {
-            warnings.estimated(env.calendar(), d.from.day(), d.date, step);
+    for &(step, _) in applicable {
+        let outside = scope_of(playbook, step).filter(|scope| !scope.when.eval(env));
+        let planned = match outside {
+            Some(_) => parent_step(playbook, step, env).unwrap_or(step),
+            None => step,
+        };
+        let done_on = progress.done_on(&step.id);
+        let elsewhere = outside.is_some() && std::ptr::eq(planned, step);
+        let due = (!elsewhere)
+            .then(|| deadline::due(planned, anchor, progress, env))
+            .flatten();
+        let why = reasons.why(playbook, planned, shown);
+        let mut made = PlanStep::applicable(planned, done_on, due, why, env);
+        made.outside = outside;
+        if elsewhere {
+            made.window = None;
+            made.status = Status::Elsewhere;
         }
-        let done_on = progress.get(&*step.id).copied();
-        let why = reasons.why(playbook, step, shown);
-        let made = PlanStep::applicable(step, done_on, due, why, env);
         steps.push(made.with_materials_and_tips(shown));
     }
     steps
 }
 
+/// The scope a step has, of its own or of its route.
+fn scope_of<'a>(playbook: &'a Playbook, step: &'a Step) -> Option<&'a Scope> {
+    let route = step.route.as_deref().and_then(|r| playbook.route(r));
+    step.scope.as_ref().or(route.and_then(|r| r.scope.as_ref()))
+}
+
+/// The step of the same id in the playbooks `playbook` extends, nearest first, that covers the
+/// family (no scope, or one it meets) and applies.
+fn parent_step<'a>(playbook: &'a Playbook, step: &Step, env: &FamilyEnv<'_>) -> Option<&'a Step> {
+    let parent = playbook.parent.as_deref()?;
+    let found = parent.steps.iter().find(|s| {
+        s.id == step.id
+            && s.route.is_none()
+            && !std::ptr::eq(*s, step)
+            && s.scope.as_ref().is_none_or(|x| x.when.eval(env))
+            && s.when.as_ref().is_none_or(|w| w.eval(env))
+    });
+    found.or_else(|| parent_step(parent, step, env))
+}
+
 /// The applicable prerequisites of each step, in the order required (the applicable step with
-/// each id required).
-fn prerequisites(steps: &[PlanStep<'_>]) -> Vec<Vec<Place>> {
+/// each id required), then the optional steps it waits on a decision about.
+fn prerequisites(steps: &[PlanStep<'_>], applicable: &[(&Step, Vec<&Step>)]) -> Vec<Vec<Place>> {
     let by_id: HashMap<&str, Place> = steps
         .iter()
         .enumerate()
@@ -247,20 +416,29 @@ fn prerequisites(steps: &[PlanStep<'_>]) -> Vec<Vec<Place>> {
         .collect();
     steps
         .iter()
-        .map(|s| {
-            let required = s.step.requires.iter();
-            required
-                .filter_map(|id| by_id.get(&**id).copied())
-                .collect()
+        .zip(applicable)
+        .map(|(s, (_, waits))| {
+            let required = s.step.requires.iter().map(|id| &**id);
+            let waited = waits.iter().map(|w| &*w.id);
+            let mut pre: Vec<Place> = Vec::new();
+            for p in required
+                .chain(waited)
+                .filter_map(|id| by_id.get(id).copied())
+            {
+                if !pre.contains(&p) {
+                    pre.push(p);
+                }
+            }
+            pre
         })
         .collect()
 }
 
-/// Sets each step's prerequisites, its earliest start after their lead times, and its status.
+/// Sets each step's prerequisites, its earliest start after their lead times, and its status;
+/// warns where a step cannot start before its deadline.
 fn settle<'a>(
     steps: &mut [PlanStep<'a>],
     prerequisites: &[Vec<Place>],
-    today: NaiveDate,
     env: &FamilyEnv<'_>,
     warnings: &mut Warnings<'a>,
 ) {
@@ -270,6 +448,14 @@ fn settle<'a>(
         .map(|s| {
             let lead = s.step.lead_time?;
             Some(env.after(lead.min, s.done_on?))
+        })
+        .collect();
+    // Whether each is settled (done, skipped): its dependents need not wait for it.
+    let settled: Vec<bool> = steps
+        .iter()
+        .map(|s| {
+            let stated = env.stated(&s.step.id) == Some(true);
+            s.done_on.is_some() || stated || env_skipped(s, env)
         })
         .collect();
     for (i, pre) in prerequisites.iter().enumerate() {
@@ -292,9 +478,8 @@ fn settle<'a>(
                 },
             );
         let links: Vec<&'a Step> = pre.iter().map(|p| steps[p.0].step).collect();
-        let open: Vec<&'a Step> = pre
-            .iter()
-            .filter(|p| steps[p.0].done_on.is_none())
+        let open: Vec<&'a Step> = (pre.iter())
+            .filter(|p| !settled[p.0])
             .map(|p| steps[p.0].step)
             .collect();
         let s = &mut steps[i];
@@ -305,33 +490,64 @@ fn settle<'a>(
             s.earliest_start = Some(day);
             s.start_reason = Some(StartReason::LeadTime { step: from, range });
         }
-        s.status = Status::of(Standing {
-            done: s.done_on.is_some(),
-            past_deadline: s.deadline().is_some_and(|d| d.date < today),
-            open_prerequisite: !open.is_empty(),
-            not_yet: s.earliest_start.is_some_and(|start| start > today),
-        });
         s.prerequisites = links;
         s.open_prerequisites = open;
+        settle_one(s, env, warnings);
+    }
+}
+
+/// Whether the family will not take `s`, an optional step: it skipped it, or said the fact the
+/// step mirrors is false.
+fn env_skipped(s: &PlanStep<'_>, env: &FamilyEnv<'_>) -> bool {
+    s.step.optional && (env.skipped(&s.step.id) || env.stated(&s.step.id) == Some(false))
+}
+
+/// One step's status, once its prerequisites and earliest start are known; its office day is
+/// dropped when it falls before the step can start.
+fn settle_one<'a>(s: &mut PlanStep<'a>, env: &FamilyEnv<'_>, warnings: &mut Warnings<'a>) {
+    let today = env.today();
+    let can_start = s.earliest_start.unwrap_or(env.birth()).max(env.birth());
+    let deadline = s.deadline().map(|d| (d.date, d.binds));
+    if let Some(Due::Date(d)) = &mut s.due {
+        d.office_day = d.office_day.filter(|&o| o >= can_start);
+    }
+    let open = !s.open_prerequisites.is_empty();
+    let not_yet = s.earliest_start.is_some_and(|start| start > today);
+    let past_deadline = deadline.is_some_and(|(date, _)| date < today);
+    let result_late = deadline.is_some_and(|(date, binds)| {
+        binds == Binds::Result && (open || not_yet || can_start > date)
+    });
+    let day = deadline.map(|(date, _)| date).or(s.earliest_start);
+    if s.status != Status::Elsewhere {
+        s.status = Status::of(Standing {
+            done: s.done_on.is_some() || env.stated(&s.step.id) == Some(true),
+            skipped: env_skipped(s, env),
+            elsewhere: false,
+            window_passed: s.window.is_some_and(|w| w.date < today),
+            institution: s.step.who == Who::Institution,
+            past_deadline,
+            result_late,
+            open_prerequisite: open,
+            not_yet,
+            day_passed: day.is_none_or(|d| d < today),
+        });
+    }
+    if let Some((date, Binds::Act)) = deadline
+        && s.status.is_open()
+        && s.step.who != Who::Institution
+        && can_start > date
+    {
+        warnings.too_late(s.step, can_start, date);
     }
 }
 
 /// The steps in plan order, numbered, each with the steps it unblocks.
 fn in_order<'a>(
     steps: Vec<PlanStep<'a>>,
-    dates: &[Option<NaiveDate>],
     prerequisites: &[Vec<Place>],
     birth: NaiveDate,
 ) -> Vec<PlanStep<'a>> {
-    let to_order: Vec<ToOrder> = dates
-        .iter()
-        .zip(prerequisites)
-        .map(|(&date, pre)| ToOrder {
-            date,
-            prerequisites: pre.clone(),
-        })
-        .collect();
-    let order = order::order(&to_order, birth);
+    let order = urgency::order_by_urgency(&steps, prerequisites, birth);
     let mut number = vec![0; steps.len()];
     for (n, p) in order.iter().enumerate() {
         number[p.0] = n + 1;

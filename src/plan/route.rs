@@ -14,6 +14,8 @@ pub struct RouteChoice<'a> {
     pub why: RouteWhy<'a>,
     /// Routes passed over, with what the family does not meet.
     pub passed_over: Vec<(&'a Route, Vec<Unmet>)>,
+    /// Of those, the routes the family could have taken at the birth: their window has closed.
+    pub closed: Vec<&'a Route>,
 }
 
 /// Why the family takes its route.
@@ -40,7 +42,8 @@ pub(crate) fn choose<'a>(
     started(playbook, progress).or_else(|| eligible(playbook, env))
 }
 
-/// The first route with a done step that no other route has.
+/// The first route with a done step that starts it: one its `started_by` names, else any step
+/// no other route has.
 fn started<'a>(playbook: &'a Playbook, progress: &Progress) -> Option<RouteChoice<'a>> {
     // The route of each step id, when all its variants are on that one route.
     let mut only_on: HashMap<&str, Option<&str>> = HashMap::default();
@@ -51,13 +54,16 @@ fn started<'a>(playbook: &'a Playbook, progress: &Progress) -> Option<RouteChoic
             .or_insert(s.route.as_deref());
     }
     playbook.routes.iter().find_map(|route| {
-        let step = playbook.steps.iter().find(|s| {
-            only_on.get(&*s.id) == Some(&Some(&*route.id)) && progress.contains_key(&*s.id)
-        })?;
+        let starts = |s: &Step| match route.started_by.is_empty() {
+            true => only_on.get(&*s.id) == Some(&Some(&*route.id)),
+            false => route.started_by.contains(&s.id) && s.route.as_deref() == Some(&*route.id),
+        };
+        let step = (playbook.steps.iter()).find(|s| starts(s) && progress.is_done(&s.id))?;
         Some(RouteChoice {
             route,
             why: RouteWhy::Started { route, step },
             passed_over: Vec::new(),
+            closed: Vec::new(),
         })
     })
 }
@@ -80,10 +86,16 @@ fn eligible<'a>(playbook: &'a Playbook, env: &FamilyEnv<'_>) -> Option<RouteChoi
                 passed_over: passed_over.first().cloned(),
             },
         };
+        let at_birth = env.at_birth();
+        let closed = (passed_over.iter())
+            .filter(|(r, _)| r.when.as_ref().is_some_and(|w| w.eval(&at_birth)))
+            .map(|(r, _)| *r)
+            .collect();
         return Some(RouteChoice {
             route,
             why,
             passed_over,
+            closed,
         });
     }
     None

@@ -1,12 +1,12 @@
 //! One step in a plan: the playbook's step, with what it means for this family today.
 
-use super::deadline::{Deadline, Due};
+use super::deadline::{Deadline, Due, WindowEnd};
 use super::env::FamilyEnv;
 use super::status::Status;
 use super::why::Reason;
 use crate::condition::fill;
 use crate::period::{Period, Range};
-use crate::playbook::{Cite, Material, Step, Tip};
+use crate::playbook::{Cite, Material, Scope, Step, Tip};
 use chrono::NaiveDate;
 use std::borrow::Cow;
 
@@ -20,6 +20,11 @@ pub struct PlanStep<'a> {
     pub done_on: Option<NaiveDate>,
     /// Its deadline: a date, or what it will count from.
     pub due: Option<Due<'a>>,
+    /// The last day it can be done at all.
+    pub window: Option<WindowEnd>,
+    /// The scope of this playbook's step that the family is outside: `step` is then the parent
+    /// playbook's step of that id (e.g. the national rule), or this one, done elsewhere.
+    pub outside: Option<&'a Scope>,
     /// Not before this day.
     pub earliest_start: Option<NaiveDate>,
     /// Why not before `earliest_start`.
@@ -75,6 +80,7 @@ impl<'a> PlanStep<'a> {
         PlanStep {
             status: Status::Ready,
             due,
+            window: super::deadline::window(step, env),
             earliest_start: start.map(|(day, _)| day),
             start_reason: start.map(|(_, p)| StartReason::Age(p)),
             expected,
@@ -98,6 +104,8 @@ impl<'a> PlanStep<'a> {
             status,
             done_on,
             due: None,
+            window: None,
+            outside: None,
             earliest_start: None,
             start_reason: None,
             expected: None,
@@ -149,8 +157,13 @@ impl<'a> PlanStep<'a> {
     }
 
     /// Days from today to the deadline (negative when past).
+    /// Days from today to the deadline, else to the window's last day (negative when past).
     pub fn days_left(&self, today: NaiveDate) -> Option<i64> {
-        self.deadline().map(|d| (d.date - today).num_days())
+        let last = self
+            .deadline()
+            .map(|d| d.date)
+            .or(self.window.map(|w| w.date));
+        last.map(|date| (date - today).num_days())
     }
 }
 

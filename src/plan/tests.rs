@@ -198,11 +198,12 @@ source = { doc = "doc", section = "四" }
         &Calendar::embedded(),
     );
     let ids: Vec<&str> = plan.steps().map(|s| &*s.step.id).collect();
-    // `undated` takes the date of `soon`; `early-but-after-late` waits for `late`.
-    assert_eq!(ids, ["soon", "undated", "late", "early-but-after-late"]);
+    // `late` must be done by day 5 for `early-but-after-late` to meet its deadline, so it
+    // comes first; `undated` has no deadline of its own or of a step waiting for it.
+    assert_eq!(ids, ["late", "early-but-after-late", "soon", "undated"]);
     let numbers: Vec<usize> = plan.steps().filter_map(|s| s.number).collect();
     assert_eq!(numbers, [1, 2, 3, 4]);
-    assert_eq!(plan.step(2).unwrap().step.id, "undated");
+    assert_eq!(plan.step(3).unwrap().step.id, "soon");
 }
 
 const ROUTES: &str = r#"

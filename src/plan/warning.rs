@@ -14,6 +14,14 @@ pub enum Warning<'a> {
         playbook: &'a Playbook,
         reviewed: NaiveDate,
     },
+    /// A step cannot start before its deadline has passed: a lead time or a prerequisite's
+    /// result comes too late.
+    TooLate {
+        step: &'a Step,
+        /// The first day it can start.
+        start: NaiveDate,
+        deadline: NaiveDate,
+    },
     /// Dates crossed years whose holiday schedule is not known: weekends only were counted.
     Estimated {
         years: Vec<i32>,
@@ -28,6 +36,7 @@ pub enum Warning<'a> {
 #[derive(Default)]
 pub(crate) struct Warnings<'a> {
     stale: Option<Warning<'a>>,
+    too_late: Vec<Warning<'a>>,
     years: BTreeSet<i32>,
     steps: Vec<&'a Step>,
     /// The ids of `steps`.
@@ -47,6 +56,29 @@ impl<'a> Warnings<'a> {
                 reviewed: playbook.reviewed,
             });
         }
+    }
+
+    /// Notes the step's deadline and window when they are estimates.
+    pub(crate) fn dates(&mut self, calendar: &Calendar, birth: NaiveDate, s: &super::PlanStep<'a>) {
+        if let Some(d) = s.deadline()
+            && d.estimated
+        {
+            self.estimated(calendar, d.from.day(), d.date, s.step);
+        }
+        if let Some(w) = s.window
+            && w.estimated
+        {
+            self.estimated(calendar, birth, w.date, s.step);
+        }
+    }
+
+    /// `step` cannot start before `start`, after its deadline.
+    pub(crate) fn too_late(&mut self, step: &'a Step, start: NaiveDate, deadline: NaiveDate) {
+        self.too_late.push(Warning::TooLate {
+            step,
+            start,
+            deadline,
+        });
     }
 
     /// A date of `step`, counted from `from` to `to`, crossed years not known.
@@ -74,7 +106,8 @@ impl<'a> Warnings<'a> {
     }
 
     pub(crate) fn finish(self) -> Vec<Warning<'a>> {
-        let mut out: Vec<Warning<'a>> = self.stale.into_iter().collect();
+        let mut out: Vec<Warning<'a>> = self.too_late;
+        out.extend(self.stale);
         if !self.steps.is_empty() || !self.conditions.is_empty() {
             out.push(Warning::Estimated {
                 years: self.years.into_iter().collect(),

@@ -72,9 +72,16 @@ pub struct Route {
     pub when: Option<Expr>,
     pub summary: Option<Text>,
     pub source: Option<Cite>,
+    /// The families this route's own steps cover.
+    pub scope: Option<Scope>,
+    /// The steps whose being done keeps a family on this route (empty: any step only this route
+    /// has).
+    pub started_by: Vec<Text>,
 }
 
-/// The families a playbook covers; the others get its parent's steps and this text.
+/// The families a playbook, a route or a step covers. A family outside a playbook's scope is
+/// planned from the playbook it extends; outside a step's, it is told to do that step at its
+/// hukou place (or is given the parent playbook's step of that id, e.g. the national rule).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scope {
     pub when: Expr,
@@ -94,8 +101,36 @@ pub enum Anchor {
 pub struct Deadline {
     pub rule: Rule,
     pub from: Anchor,
+    pub binds: Binds,
     pub note: Option<Text>,
     /// Where the deadline comes from, when not the step's own source.
+    pub source: Option<Cite>,
+}
+
+/// What a deadline binds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Binds {
+    /// The family's act (applying, declaring): overdue when not done by the deadline.
+    #[default]
+    Act,
+    /// The step's result, which an office produces: not overdue while the family waits for it.
+    Result,
+}
+
+/// The last day a step can be done at all (an "under N months" limit, a bundle's window):
+/// after it, the step is missed, not overdue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Window {
+    /// Counted from the birth.
+    pub rule: Rule,
+    pub note: Option<Text>,
+    pub source: Option<Cite>,
+}
+
+/// What to do after a step's deadline or window has passed, as a source says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Late {
+    pub text: Text,
     pub source: Option<Cite>,
 }
 
@@ -136,6 +171,14 @@ pub struct Step {
     pub in_person: bool,
     pub optional: bool,
     pub deadline: Option<Deadline>,
+    pub window: Option<Window>,
+    /// What to do once the deadline or window has passed.
+    pub late: Option<Late>,
+    /// The families this step covers (see [`Scope`]).
+    pub scope: Option<Scope>,
+    /// A true/false fact this step mirrors: once it is done, the fact holds (unless the family
+    /// stated the fact).
+    pub fact: Option<Text>,
     /// Only on this route; `None`: on every route.
     pub route: Option<Text>,
     pub requires: Vec<Text>,
@@ -160,8 +203,8 @@ pub struct Playbook {
     /// The ids of this playbook and those it extends, up to the root, e.g. nanning, guangxi,
     /// national.
     pub lineage: Vec<Text>,
-    /// The playbook it extends, checked, when this one has a `scope`: a family outside the scope
-    /// is planned from it.
+    /// The playbook it extends, checked, when this one, a route or a step has a `scope`: a family
+    /// outside it is planned from it (or given its step).
     pub parent: Option<Box<Playbook>>,
     pub scope: Option<Scope>,
     pub sources: Vec<Source>,

@@ -95,6 +95,9 @@ pub(crate) struct RawRoute {
     pub when: Option<S>,
     pub summary: Option<Text>,
     pub source: Option<RawCite>,
+    pub scope: Option<RawScope>,
+    #[serde(default)]
+    pub started_by: Vec<S>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -118,9 +121,16 @@ pub(crate) struct RawStep {
     pub requires: Vec<S>,
     pub deadline: Option<S>,
     pub deadline_from: Option<S>,
+    pub deadline_binds: Option<S>,
     pub deadline_note: Option<Text>,
     pub deadline_source: Option<RawCite>,
+    pub window: Option<S>,
+    pub window_note: Option<Text>,
+    pub window_source: Option<RawCite>,
     pub missed: Option<Text>,
+    pub late: Option<RawLate>,
+    pub scope: Option<RawScope>,
+    pub fact: Option<S>,
     pub start: Option<S>,
     pub lead_time: Option<S>,
     pub lead_time_note: Option<Text>,
@@ -129,6 +139,13 @@ pub(crate) struct RawStep {
     #[serde(default)]
     pub tips: Vec<RawTip>,
     pub source: RawCite,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawLate {
+    pub text: Text,
+    pub source: Option<RawCite>,
 }
 
 #[derive(Debug, Deserialize)]

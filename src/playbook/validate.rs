@@ -28,16 +28,28 @@ pub(crate) fn build(chain: &[(SourceFile, RawPlaybook)]) -> Result<Playbook, Dia
     let (last, init) = chain
         .split_last()
         .expect("a chain has at least one playbook");
-    // The playbook it extends, checked on its own, is needed only to plan a family outside the
+    // The playbook it extends, checked on its own, is needed only to plan a family outside a
     // scope; every item of it is checked below anyway, as part of the merged chain.
-    let parent = if init.is_empty() || last.1.scope.is_none() {
+    let scoped = chain.iter().any(|(_, r)| {
+        r.scope.is_some()
+            || r.routes.iter().any(|x| x.scope.is_some())
+            || r.steps.iter().any(|x| x.scope.is_some())
+    });
+    let parent = if init.is_empty() || !scoped {
         None
     } else {
         Some(Box::new(build(init)?))
     };
+    let mut step_ids: Vec<String> = chain
+        .iter()
+        .flat_map(|(_, r)| r.steps.iter().map(|s| s.id.get_ref().to_string()))
+        .collect();
+    step_ids.sort();
+    step_ids.dedup();
     let mut v = Validator {
         chain,
         errors: Vec::new(),
+        step_ids,
     };
     let playbook = v.playbook(last, parent);
     if v.errors.is_empty() {
@@ -50,6 +62,8 @@ pub(crate) fn build(chain: &[(SourceFile, RawPlaybook)]) -> Result<Playbook, Dia
 struct Validator<'a> {
     chain: &'a [(SourceFile, RawPlaybook)],
     errors: Vec<Diagnostic>,
+    /// Every step id of the chain, sorted: conditions may name them (`done(…)`).
+    step_ids: Vec<String>,
 }
 
 /// Items of every playbook in the chain, the later overriding the earlier by id.
@@ -90,7 +104,8 @@ fn is_kebab(id: &str) -> bool {
         })
 }
 
-struct ConditionNames<'a>(&'a [String]);
+/// The named conditions defined so far, and the step ids of the chain.
+struct ConditionNames<'a>(&'a [String], &'a [&'a str]);
 
 impl Names for ConditionNames<'_> {
     fn is_named(&self, name: &str) -> bool {
@@ -98,6 +113,9 @@ impl Names for ConditionNames<'_> {
     }
     fn named(&self) -> Vec<&str> {
         self.0.iter().map(String::as_str).collect()
+    }
+    fn steps(&self) -> Vec<&str> {
+        self.1.to_vec()
     }
 }
 
@@ -124,7 +142,9 @@ impl Validator<'_> {
     }
 
     fn condition(&mut self, f: usize, s: &S, names: &[String]) -> Option<Expr> {
-        match condition::parse(s.get_ref(), &ConditionNames(names)) {
+        let steps = self.step_ids.clone();
+        let steps: Vec<&str> = steps.iter().map(String::as_str).collect();
+        match condition::parse(s.get_ref(), &ConditionNames(names, &steps)) {
             Ok(e) => Some(e),
             Err(ConditionError { offset, message }) => {
                 let at = self.text_start(f, s) + offset;
@@ -314,15 +334,10 @@ impl Validator<'_> {
         }
 
         // Scope: the file's own.
-        let scope = raw.scope.as_ref().and_then(|s| {
-            let when = self.condition(f_last, &s.when, &names);
-            let source = self.cite(f_last, &s.source, &docs);
-            Some(Scope {
-                when: when?,
-                text: s.text.clone(),
-                source,
-            })
-        });
+        let scope = raw
+            .scope
+            .as_ref()
+            .and_then(|s| self.scope(f_last, s, &names, &docs));
 
         // Routes.
         let merged_routes = Merged::new(chain, |r| &r.routes, |r: &raw::RawRoute| r.id.get_ref());
@@ -338,6 +353,10 @@ impl Validator<'_> {
                 );
             }
             let source = r.source.as_ref().map(|c| self.cite(*f, c, &docs));
+            let scope = r
+                .scope
+                .as_ref()
+                .and_then(|s| self.scope(*f, s, &names, &docs));
             routes.push(Route {
                 id: r.id.get_ref().clone(),
                 title: r.title.clone(),
@@ -345,6 +364,8 @@ impl Validator<'_> {
                 when,
                 summary: r.summary.clone(),
                 source,
+                scope,
+                started_by: r.started_by.iter().map(|s| s.get_ref().clone()).collect(),
             });
         }
         let route_ids: Vec<&str> = routes.iter().map(|r| r.id.as_ref()).collect();
@@ -352,6 +373,7 @@ impl Validator<'_> {
         // Steps: the parents' not redefined, then this file's.
         let merged = Merged::new(chain, |r| &r.steps, |s: &raw::RawStep| s.id.get_ref());
         self.step_ids(&merged.items, &route_ids);
+        self.started_by(&merged_routes.items, &merged.items);
         let steps: Vec<Step> = merged
             .items
             .iter()
@@ -377,6 +399,58 @@ impl Validator<'_> {
             conditions,
             routes,
             steps,
+        }
+    }
+
+    /// A route's `started_by` names steps that only that route has.
+    fn started_by(&mut self, routes: &[(usize, &raw::RawRoute)], steps: &[(usize, &raw::RawStep)]) {
+        for (f, r) in routes {
+            for id in &r.started_by {
+                let with_id: Vec<Option<&str>> = steps
+                    .iter()
+                    .filter(|(_, s)| s.id.get_ref() == id.get_ref())
+                    .map(|(_, s)| s.route.as_ref().map(|x| x.get_ref().as_ref()))
+                    .collect();
+                let only_here = !with_id.is_empty()
+                    && with_id.iter().all(|x| *x == Some(r.id.get_ref().as_ref()));
+                if !only_here {
+                    self.error(
+                        *f,
+                        id.span(),
+                        format!(
+                            "`started_by` names `{}`, which is not a step only route `{}` has",
+                            id.get_ref(),
+                            r.id.get_ref()
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    fn scope(
+        &mut self,
+        f: usize,
+        s: &raw::RawScope,
+        names: &[String],
+        docs: &HashSet<&str>,
+    ) -> Option<Scope> {
+        let when = self.condition(f, &s.when, names);
+        let source = self.cite(f, &s.source, docs);
+        Some(Scope {
+            when: when?,
+            text: s.text.clone(),
+            source,
+        })
+    }
+
+    fn rule(&mut self, f: usize, text: &S) -> Option<crate::period::Rule> {
+        match period::parse_rule(text.get_ref()) {
+            Ok(rule) => Some(rule),
+            Err(e) => {
+                self.period_error(f, text, e);
+                None
+            }
         }
     }
 
@@ -428,31 +502,57 @@ impl Validator<'_> {
 
     fn step(&mut self, f: usize, s: &raw::RawStep, names: &[String], docs: &HashSet<&str>) -> Step {
         let when = s.when.as_ref().and_then(|w| self.condition(f, w, names));
-        let rule = s
-            .deadline
-            .as_ref()
-            .and_then(|d| match period::parse_rule(d.get_ref()) {
-                Ok(rule) => Some(rule),
-                Err(e) => {
-                    self.period_error(f, d, e);
-                    None
-                }
-            });
-        if s.deadline.is_none() {
-            for (key, present) in [
-                ("deadline_from", s.deadline_from.is_some()),
-                ("deadline_note", s.deadline_note.is_some()),
-                ("deadline_source", s.deadline_source.is_some()),
-            ] {
-                if present {
-                    self.error(
-                        f,
-                        s.id.span(),
-                        format!("step `{}` has `{key}` but no `deadline`", s.id.get_ref()),
-                    );
-                }
+        let rule = s.deadline.as_ref().and_then(|d| self.rule(f, d));
+        let window_rule = s.window.as_ref().and_then(|d| self.rule(f, d));
+        for (key, present, needs) in [
+            (
+                "deadline_from",
+                s.deadline_from.is_some(),
+                s.deadline.is_some(),
+            ),
+            (
+                "deadline_binds",
+                s.deadline_binds.is_some(),
+                s.deadline.is_some(),
+            ),
+            (
+                "deadline_note",
+                s.deadline_note.is_some(),
+                s.deadline.is_some(),
+            ),
+            (
+                "deadline_source",
+                s.deadline_source.is_some(),
+                s.deadline.is_some(),
+            ),
+            ("window_note", s.window_note.is_some(), s.window.is_some()),
+            (
+                "window_source",
+                s.window_source.is_some(),
+                s.window.is_some(),
+            ),
+        ] {
+            if present && !needs {
+                let without = key.split('_').next().unwrap_or(key);
+                self.error(
+                    f,
+                    s.id.span(),
+                    format!("step `{}` has `{key}` but no `{without}`", s.id.get_ref()),
+                );
             }
         }
+        let binds = match s.deadline_binds.as_ref().map(|b| (b, b.get_ref().as_ref())) {
+            None | Some((_, "act")) => Binds::Act,
+            Some((_, "result")) => Binds::Result,
+            Some((b, other)) => {
+                self.error(
+                    f,
+                    b.span(),
+                    format!("`deadline_binds = \"{other}\"`: allowed: act, result"),
+                );
+                Binds::Act
+            }
+        };
         let deadline_source = s.deadline_source.as_ref().map(|c| self.cite(f, c, docs));
         let deadline = rule.map(|rule| Deadline {
             rule,
@@ -460,9 +560,41 @@ impl Validator<'_> {
                 Some(step) if step != "birth" => Anchor::Step(step.clone()),
                 _ => Anchor::Birth,
             },
+            binds,
             note: s.deadline_note.clone(),
             source: deadline_source,
         });
+        let window_source = s.window_source.as_ref().map(|c| self.cite(f, c, docs));
+        let window = window_rule.map(|rule| Window {
+            rule,
+            note: s.window_note.clone(),
+            source: window_source,
+        });
+        let late = s.late.as_ref().map(|l| Late {
+            text: l.text.clone(),
+            source: l.source.as_ref().map(|c| self.cite(f, c, docs)),
+        });
+        let scope = s.scope.as_ref().and_then(|x| self.scope(f, x, names, docs));
+        if let Some(fact) = &s.fact
+            && crate::facts::fact(fact.get_ref())
+                .is_none_or(|d| d.ty != crate::facts::FactType::Bool)
+        {
+            let bools = crate::facts::FACTS
+                .iter()
+                .filter(|d| d.ty == crate::facts::FactType::Bool)
+                .map(|d| d.name);
+            let all: Vec<&str> = bools.clone().collect();
+            self.error(
+                f,
+                fact.span(),
+                format!(
+                    "`fact = \"{}\"`: a step mirrors a true/false fact{}; facts: {}",
+                    fact.get_ref(),
+                    did_you_mean(fact.get_ref(), bools),
+                    all.join(", ")
+                ),
+            );
+        }
         let start = s
             .start
             .as_ref()
@@ -537,6 +669,10 @@ impl Validator<'_> {
             optional: s.optional,
             requires: s.requires.iter().map(|r| r.get_ref().clone()).collect(),
             deadline,
+            window,
+            late,
+            scope,
+            fact: s.fact.as_ref().map(|x| x.get_ref().clone()),
             missed: s.missed.clone(),
             start,
             lead_time,

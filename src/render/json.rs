@@ -1,9 +1,8 @@
 //! `--json` and `export --format json`: the plan as data.
 
 use super::Exporter;
-use crate::calendar::Calendar;
 use crate::lang::{Lang, Say};
-use crate::plan::{Plan, PlanStep};
+use crate::plan::{Plan, PlanStep, Status, Warning};
 use crate::playbook::{Cite, Material, Playbook, Step};
 use serde::Serialize;
 
@@ -14,7 +13,8 @@ impl Exporter for Json {
         "json"
     }
 
-    fn export(&self, plan: &Plan, _calendar: &Calendar, lang: Lang) -> String {
+    fn export(&self, plan: &Plan, ctx: &mut super::ExportContext) -> String {
+        let lang = ctx.lang;
         plan_json(plan, true, &[], lang)
     }
 }
@@ -52,7 +52,11 @@ pub(crate) struct StepJson<'a> {
     pub deadline_office_day: Option<String>,
     pub deadline_estimated: bool,
     pub deadline_pending: Option<String>,
+    pub deadline_binds: Option<&'static str>,
     pub days_left: Option<i64>,
+    /// The last day it can be done at all.
+    pub window: Option<String>,
+    pub window_rule: Option<String>,
     pub earliest_start: Option<String>,
     pub done_on: Option<String>,
     pub expected: Option<[String; 2]>,
@@ -69,6 +73,11 @@ pub(crate) struct StepJson<'a> {
     pub materials: Vec<&'a Material>,
     pub tips: Vec<String>,
     pub missed: Option<&'a str>,
+    /// What to do once the deadline or window has passed (for a step overdue or missed).
+    pub late: Option<String>,
+    /// The scope of this region's step the family is outside (the step is then the rule of
+    /// the playbook it extends, or done at the family's hukou place).
+    pub outside: Option<&'a str>,
     pub why: Vec<String>,
     pub source: SourceJson<'a>,
 }
@@ -91,7 +100,13 @@ pub(crate) fn step<'a>(plan: &'a Plan<'_>, s: &'a PlanStep<'_>, lang: Lang) -> S
         deadline_office_day: d.and_then(|d| d.office_day).map(|o| o.to_string()),
         deadline_estimated: d.is_some_and(|d| d.estimated),
         deadline_pending: s.deadline_pending().map(|p| p.say(lang)),
-        days_left: if s.done_on.is_some() {
+        deadline_binds: d.map(|d| match d.binds {
+            crate::playbook::Binds::Act => "act",
+            crate::playbook::Binds::Result => "result",
+        }),
+        window: s.window.map(|w| w.date.to_string()),
+        window_rule: s.window.map(|w| w.rule.to_string()),
+        days_left: if !s.status.is_open() {
             None
         } else {
             s.days_left(plan.today)
@@ -112,6 +127,9 @@ pub(crate) fn step<'a>(plan: &'a Plan<'_>, s: &'a PlanStep<'_>, lang: Lang) -> S
         materials: s.materials.clone(),
         tips: s.tips.iter().map(|t| t.text.to_string()).collect(),
         missed: s.step.missed.as_deref(),
+        late: matches!(s.status, Status::Overdue | Status::Missed)
+            .then(|| super::late(plan, s, lang)),
+        outside: s.outside.map(|o| &*o.text),
         why: s.why.iter().map(|w| w.say(lang)).collect(),
         source: source(plan.playbook, &s.step.source),
     }
@@ -133,12 +151,48 @@ struct PlanJson<'a> {
     birth_date: String,
     reviewed: String,
     route: Option<RouteJson<'a>>,
-    out_of_scope: Option<&'a str>,
+    out_of_scope: Option<OutOfScopeJson<'a>>,
     steps: Vec<StepJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     not_applicable: Option<Vec<StepJson<'a>>>,
-    warnings: Vec<String>,
+    warnings: Vec<WarningJson>,
     assumed_defaults: &'a [String],
+}
+
+#[derive(Serialize)]
+struct OutOfScopeJson<'a> {
+    /// The whole playbook: the family is planned from the one it extends.
+    whole: bool,
+    /// What the playbook (or its routes and steps) covers.
+    text: Vec<&'a str>,
+    /// What the family does not meet.
+    why: Vec<String>,
+    /// The steps the family does at its hukou place, or under the rules the playbook extends.
+    steps: Vec<&'a str>,
+}
+
+/// A warning: `kind` (`too_late`, `stale`, `estimated`), the steps it is about, and its text.
+#[derive(Serialize)]
+pub(crate) struct WarningJson {
+    kind: &'static str,
+    steps: Vec<String>,
+    text: String,
+}
+
+pub(crate) fn warning(w: &Warning<'_>, lang: Lang) -> WarningJson {
+    let (kind, steps) = match w {
+        Warning::TooLate { step, .. } => ("too_late", vec![step.id.to_string()]),
+        Warning::Stale { .. } => ("stale", Vec::new()),
+        Warning::Estimated { steps, .. } => (
+            "estimated",
+            steps.iter().map(|s| s.id.to_string()).collect(),
+        ),
+    };
+    WarningJson {
+        kind,
+        steps,
+        text: w.say(lang),
+    }
 }
 
 /// The plan as pretty JSON; `all` adds the steps that do not apply.
@@ -155,7 +209,14 @@ pub(crate) fn plan_json(plan: &Plan<'_>, all: bool, assumed: &[String], lang: La
             title: &r.route.title,
             why: r.why.say(lang),
         }),
-        out_of_scope: plan.out_of_scope.as_ref().map(|o| &*o.scope.text),
+        out_of_scope: plan.out_of_scope.as_ref().map(|o| OutOfScopeJson {
+            whole: o.whole,
+            text: o.scopes.iter().map(|(s, _)| &*s.text).collect(),
+            why: (o.scopes.iter())
+                .flat_map(|(_, unmet)| unmet.iter().map(|u| u.say(lang)))
+                .collect(),
+            steps: o.steps.iter().map(|s| &*s.id).collect(),
+        }),
         steps: plan.steps().map(|s| step(plan, s, lang)).collect(),
         not_applicable: all.then(|| {
             plan.not_applicable
@@ -163,7 +224,7 @@ pub(crate) fn plan_json(plan: &Plan<'_>, all: bool, assumed: &[String], lang: La
                 .map(|s| step(plan, s, lang))
                 .collect()
         }),
-        warnings: plan.warnings.iter().map(|w| w.say(lang)).collect(),
+        warnings: plan.warnings.iter().map(|w| warning(w, lang)).collect(),
         assumed_defaults: assumed,
     };
     serde_json::to_string_pretty(&out).expect("a plan serializes") + "\n"

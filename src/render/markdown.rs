@@ -1,9 +1,8 @@
 //! The printable checklist: a GitHub-flavoured Markdown task list.
 
 use super::{Exporter, cite, days_left_cell, deadline_cell, header, notes};
-use crate::calendar::Calendar;
 use crate::lang::{Lang, Say};
-use crate::plan::Plan;
+use crate::plan::{Plan, Status};
 
 pub(crate) struct Markdown;
 
@@ -12,7 +11,8 @@ impl Exporter for Markdown {
         "markdown"
     }
 
-    fn export(&self, plan: &Plan, _calendar: &Calendar, lang: Lang) -> String {
+    fn export(&self, plan: &Plan, ctx: &mut super::ExportContext) -> String {
+        let lang = ctx.lang;
         render(plan, lang)
     }
 }
@@ -28,6 +28,7 @@ pub(crate) fn render(plan: &Plan<'_>, lang: Lang) -> String {
     for line in header(plan, lang) {
         out.push_str(&format!("{line}  \n"));
     }
+    out.push_str(&format!("{}  \n", super::counts(plan, lang)));
     out.push('\n');
     if let Some(summary) = &plan.playbook.summary {
         out.push_str(&format!("> {summary}\n\n"));
@@ -40,7 +41,7 @@ pub(crate) fn render(plan: &Plan<'_>, lang: Lang) -> String {
         out.push('\n');
     }
     for s in plan.steps() {
-        let check = if s.done_on.is_some() { "x" } else { " " };
+        let check = if s.status == Status::Done { "x" } else { " " };
         let optional = if s.step.optional {
             lang.paren(l("可选", "optional"))
         } else {
@@ -53,13 +54,16 @@ pub(crate) fn render(plan: &Plan<'_>, lang: Lang) -> String {
             s.step.id
         );
         let due = deadline_cell(s, plan, lang);
-        if due != "—" {
+        if s.deadline().is_some() {
             line.push_str(&format!(" — {}{due}", l("截止 ", "due ")));
             let left = days_left_cell(s, plan, lang);
             if left != "—" {
                 line.push_str(&lang.paren(&left));
             }
+        } else if let Some(start) = s.earliest_start.filter(|_| due != "—") {
+            line.push_str(&format!(" — {}{start}{}", l("从 ", "from "), l(" 起", "")));
         }
+        line.push_str(&format!(" · {}", super::status(s.status, lang)));
         if let Some(d) = s.done_on {
             line.push_str(&format!(" — {d} {}", l("办完", "done")));
         }
@@ -95,14 +99,23 @@ pub(crate) fn render(plan: &Plan<'_>, lang: Lang) -> String {
         if let Some(note) = &s.step.lead_time_note {
             detail.push(format!("{}{note}", l("办理时间：", "Takes: ")));
         }
+        if let Some(w) = s.window {
+            detail.push(format!(
+                "{}{}{}",
+                l("最晚可办：", "Last day it can be done: "),
+                w.date,
+                lang.paren(&w.rule.say(lang))
+            ));
+        }
         if !s.open_prerequisites.is_empty() {
-            let ids: Vec<&str> = s.open_prerequisites.iter().map(|p| &*p.id).collect();
+            let titles: Vec<&str> = s.open_prerequisites.iter().map(|p| p.title(lang)).collect();
             detail.push(format!(
                 "{}{}",
                 l("先要办完：", "First finish: "),
-                ids.join(l("、", ", "))
+                titles.join(l("、", ", "))
             ));
         }
+        detail.extend(super::text::what_now(plan, s, lang));
         for d in detail {
             out.push_str(&format!("  - {d}\n"));
         }

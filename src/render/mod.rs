@@ -17,7 +17,17 @@ use crate::playbook::{Cite, Playbook};
 pub(crate) trait Exporter {
     /// The format's name on the command line.
     fn name(&self) -> &'static str;
-    fn export(&self, plan: &Plan, calendar: &Calendar, lang: Lang) -> String;
+    fn export(&self, plan: &Plan, ctx: &mut ExportContext) -> String;
+}
+
+/// What an export needs besides the plan: the calendar, the language, the time of the export
+/// (read by the command line, not here) and, for iCalendar, the events as last exported.
+pub(crate) struct ExportContext<'c> {
+    pub calendar: &'c Calendar,
+    pub lang: Lang,
+    pub now: chrono::DateTime<chrono::Utc>,
+    /// The iCalendar events as last exported, updated by the export (see `ics::Sequences`).
+    pub sequences: ics::Sequences,
 }
 
 /// The export formats, by name.
@@ -48,6 +58,10 @@ pub(crate) fn status(status: Status, lang: Lang) -> &'static str {
             Status::Ready => "可以办",
             Status::Blocked => "待前置",
             Status::Waiting => "等待中",
+            Status::Confirm => "请确认",
+            Status::Skipped => "不办了",
+            Status::Missed => "已错过",
+            Status::Elsewhere => "回户籍地办",
             Status::NotApplicable => "不适用",
         },
         Lang::En => match status {
@@ -56,6 +70,10 @@ pub(crate) fn status(status: Status, lang: Lang) -> &'static str {
             Status::Ready => "ready",
             Status::Blocked => "blocked",
             Status::Waiting => "waiting",
+            Status::Confirm => "confirm",
+            Status::Skipped => "skipped",
+            Status::Missed => "missed",
+            Status::Elsewhere => "at hukou place",
             Status::NotApplicable => "not applicable",
         },
     }
@@ -96,6 +114,9 @@ pub(crate) fn deadline_cell(s: &PlanStep<'_>, plan: &Plan<'_>, lang: Lang) -> St
     if s.deadline_pending().is_some() {
         return lang.pick("待定", "pending").to_string();
     }
+    if let Some(w) = s.window {
+        return format!("{}{}", w.date, lang.paren(lang.pick("最晚", "last day")));
+    }
     match s.earliest_start {
         Some(start) if s.step.start.is_some() || start > plan.today => {
             format!("{start}{}", lang.pick(" 起", " on"))
@@ -106,7 +127,7 @@ pub(crate) fn deadline_cell(s: &PlanStep<'_>, plan: &Plan<'_>, lang: Lang) -> St
 
 /// Days left: `还有5天`, `今天截止`, `逾期3天`.
 pub(crate) fn days_left_cell(s: &PlanStep<'_>, plan: &Plan<'_>, lang: Lang) -> String {
-    if s.done_on.is_some() {
+    if !s.status.is_open() || s.step.who == crate::playbook::Who::Institution {
         return "—".to_string();
     }
     match (s.days_left(plan.today), lang) {
@@ -150,31 +171,7 @@ pub(crate) fn header(plan: &Plan<'_>, lang: Lang) -> Vec<String> {
             plan.today
         ),
     }];
-    if let Some(out) = &plan.out_of_scope {
-        lines.push(format!(
-            "{}{}",
-            lang.pick("注意：", "Note: "),
-            out.scope.text
-        ));
-        if !out.unmet.is_empty() {
-            let unmet: Vec<String> = out.unmet.iter().map(|u| u.say(lang)).collect();
-            lines.push(format!(
-                "  {}",
-                lang.paren(&format!(
-                    "{}{}",
-                    lang.pick("本家庭：", "this family: "),
-                    unmet.join(lang.sep())
-                ))
-                .trim_start()
-            ));
-        }
-        if plan.playbook.id != plan.requested.id {
-            lines.push(match lang {
-                Lang::Zh => format!("以下只列出“{}”的通用事项。", plan.playbook.name),
-                Lang::En => format!("Only the {} steps are listed.", plan.playbook.name(lang)),
-            });
-        }
-    }
+    lines.extend(out_of_scope(plan, lang));
     if let Some(r) = &plan.route {
         lines.push(match lang {
             Lang::Zh => format!("路线：{}——{}", r.route.title, r.why.say(lang)),
@@ -182,6 +179,97 @@ pub(crate) fn header(plan: &Plan<'_>, lang: Lang) -> Vec<String> {
         });
     }
     lines
+}
+
+/// What the playbook does not cover for the family, and the steps it does elsewhere.
+pub(crate) fn out_of_scope(plan: &Plan<'_>, lang: Lang) -> Vec<String> {
+    let Some(out) = &plan.out_of_scope else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    for (scope, unmet) in &out.scopes {
+        lines.push(format!("{}{}", lang.pick("注意：", "Note: "), scope.text));
+        if !unmet.is_empty() {
+            let unmet: Vec<String> = unmet.iter().map(|u| u.say(lang)).collect();
+            let family = format!(
+                "{}{}",
+                lang.pick("本家庭：", "this family: "),
+                unmet.join(lang.sep())
+            );
+            lines.push(format!("  {}", lang.paren(&family).trim_start()));
+        }
+    }
+    if out.whole {
+        lines.push(match lang {
+            Lang::Zh => format!("以下只列出“{}”的通用事项。", plan.playbook.name),
+            Lang::En => format!("Only the {} steps are listed.", plan.playbook.name(lang)),
+        });
+    }
+    if !out.steps.is_empty() {
+        let titles: Vec<String> = out
+            .steps
+            .iter()
+            .map(|s| lang.quote(s.title(lang)))
+            .collect();
+        lines.push(match lang {
+            Lang::Zh => format!(
+                "{}：请在户籍地按当地规定办理（全国通用的规定仍然适用）。",
+                titles.join("、")
+            ),
+            Lang::En => format!(
+                "{}: at your hukou place, under that place's rules (national rules still apply).",
+                titles.join(", ")
+            ),
+        });
+    }
+    lines
+}
+
+/// The counts above a plan: overdue, ready, and the next deadline.
+pub(crate) fn counts(plan: &Plan<'_>, lang: Lang) -> String {
+    let c = plan.counts();
+    let next = c.next_deadline.map(|(date, s)| match lang {
+        Lang::Zh => format!(" · 最近截止 {date}（{}）", s.step.title(lang)),
+        Lang::En => format!(" · next deadline {date} ({})", s.step.title(lang)),
+    });
+    match lang {
+        Lang::Zh => format!(
+            "逾期 {} 项 · 可以办 {} 项{}",
+            c.overdue,
+            c.ready,
+            next.unwrap_or_default()
+        ),
+        Lang::En => format!(
+            "{} overdue · {} ready{}",
+            c.overdue,
+            c.ready,
+            next.unwrap_or_default()
+        ),
+    }
+}
+
+/// What to do after a step's deadline or window, as its source says, or that it does not say
+/// and whom to ask.
+pub(crate) fn late(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> String {
+    if let Some(late) = &s.step.late {
+        let source = late.source.as_ref().unwrap_or(&s.step.source);
+        return format!(
+            "{}{}",
+            late.text,
+            lang.paren(&cite(plan.playbook, source, lang))
+        );
+    }
+    let whom = match (&s.step.agency, plan.playbook.contacts.first()) {
+        (_, Some(c)) => format!("{} {}", c.name, c.phone),
+        (Some(agency), None) => agency.to_string(),
+        (None, None) => lang.pick("办理部门", "the office").to_string(),
+    };
+    match lang {
+        Lang::Zh => format!("来源没有写错过期限后怎么办：请尽快问{whom}。"),
+        Lang::En => format!(
+            "The source does not say what to do after the deadline: ask {whom} as soon as you can."
+        ),
+    }
 }
 
 /// Warnings, then trust notes: a plan built on an experience report says so.

@@ -10,8 +10,11 @@ pub(crate) fn status_color(status: Status) -> Option<Color> {
     match status {
         Status::Overdue => Some(Color::Red),
         Status::Ready => Some(Color::Green),
-        Status::Waiting | Status::Blocked => Some(Color::Yellow),
-        Status::Done => Some(Color::DarkGrey),
+        Status::Waiting => Some(Color::Yellow),
+        Status::Blocked => Some(Color::Magenta),
+        Status::Confirm => Some(Color::Cyan),
+        Status::Elsewhere => Some(Color::Blue),
+        Status::Done | Status::Skipped | Status::Missed => Some(Color::DarkGrey),
         Status::NotApplicable => None,
     }
 }
@@ -20,6 +23,8 @@ pub(crate) fn status_color(status: Status) -> Option<Color> {
 /// apply, with why; `color` colours the statuses with ANSI codes.
 pub(crate) fn render(plan: &Plan<'_>, all: bool, color: bool, lang: Lang) -> String {
     let mut out = header(plan, lang).join("\n");
+    out.push('\n');
+    out.push_str(&super::counts(plan, lang));
     out.push('\n');
     let mut table = Table::new();
     table

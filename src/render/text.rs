@@ -1,6 +1,6 @@
 //! `newborn next` and `newborn show`: one step in words.
 
-use super::{cite, days_left_cell, deadline_cell, heading, status};
+use super::{cite, days_left_cell, deadline_cell, heading, late, status};
 use crate::calendar::Calendar;
 use crate::lang::{Lang, Say};
 use crate::period::{Rule, Unit};
@@ -54,6 +54,22 @@ fn body(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> Vec<String> {
         (None, Some(p)) => lines.push(format!("{}{}", label("截止：", "Deadline: "), p.say(lang))),
         (None, None) => {}
     }
+    if let Some(w) = s.window {
+        let mut line = format!(
+            "{}{}{}",
+            label("最晚可办：", "Last day it can be done: "),
+            w.date,
+            lang.paren(&match lang {
+                Lang::Zh => format!("{}，过后不能再办", w.rule.zh()),
+                Lang::En => format!("{}; not after that", w.rule),
+            })
+        );
+        if let Some(note) = step.window.as_ref().and_then(|w| w.note.as_ref()) {
+            line.push_str(&format!("{}{note}", lang.pick("——", " — ")));
+        }
+        lines.push(line);
+    }
+    lines.extend(what_now(plan, s, lang));
     if let (Some(start), Some(reason)) = (s.earliest_start, &s.start_reason)
         && (start > plan.today || step.start.is_some())
     {
@@ -132,6 +148,47 @@ fn body(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> Vec<String> {
     lines
 }
 
+/// What the family can do about a step in its status: late, missed, confirm, elsewhere.
+pub(crate) fn what_now(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> Vec<String> {
+    let label = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    let mut lines = Vec::new();
+    if let Some(scope) = s.outside {
+        lines.push(match s.status {
+            Status::Elsewhere => format!(
+                "{}{}",
+                label("不在本手册范围：", "Not covered here: "),
+                scope.text
+            ),
+            _ => format!(
+                "{}{}",
+                label(
+                    "本地办法不适用于本家庭，以下是全国通用的规定：",
+                    "This region's rules do not cover this family; these are the national rules: "
+                ),
+                scope.text
+            ),
+        });
+    }
+    match s.status {
+        Status::Overdue => lines.push(format!("{}{}", label("现在怎么办：", "What to do now: "), late(plan, s, lang))),
+        Status::Missed => lines.push(format!("{}{}", label("错过之后：", "Instead: "), late(plan, s, lang))),
+        Status::Confirm => lines.push(match lang {
+            Lang::Zh => format!(
+                "医院或办理部门应已办好：确认拿到结果后，newborn done {}；没有拿到的，请联系{}。",
+                s.step.id,
+                s.step.agency.as_deref().unwrap_or("办理部门")
+            ),
+            Lang::En => format!(
+                "The hospital or office should have done it: once you have the result, newborn done {}; if not, contact {}.",
+                s.step.id,
+                s.step.agency.as_deref().unwrap_or("the office")
+            ),
+        }),
+        _ => {}
+    }
+    lines
+}
+
 /// `newborn next`.
 pub(crate) fn next(plan: &Plan<'_>, lang: Lang) -> String {
     let Some(s) = plan.next() else {
@@ -145,12 +202,25 @@ pub(crate) fn next(plan: &Plan<'_>, lang: Lang) -> String {
     let lead = match (s.status, lang) {
         (Status::Waiting, Lang::Zh) => "接下来（还不能办）",
         (Status::Blocked, Lang::Zh) => "接下来（先要办完前置事项）",
+        (Status::Confirm, Lang::Zh) => "接下来（请确认）",
+        (Status::Overdue, Lang::Zh) => "下一步（已逾期）",
         (_, Lang::Zh) => "下一步",
         (Status::Waiting, Lang::En) => "Coming up (not yet)",
         (Status::Blocked, Lang::En) => "Coming up (after its prerequisites)",
+        (Status::Confirm, Lang::En) => "Coming up (please confirm)",
+        (Status::Overdue, Lang::En) => "Next (overdue)",
         (_, Lang::En) => "Next",
     };
-    let mut out = format!("{lead}{}{}\n", lang.pick("：", ": "), heading(s, lang));
+    let mut out = String::new();
+    for line in super::out_of_scope(plan, lang) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.push_str(&format!(
+        "{lead}{}{}\n",
+        lang.pick("：", ": "),
+        heading(s, lang)
+    ));
     for line in body(plan, s, lang) {
         out.push_str(&line);
         out.push('\n');
@@ -170,15 +240,46 @@ pub(crate) fn next(plan: &Plan<'_>, lang: Lang) -> String {
             s.step.id, s.step.id
         ),
     });
+    let soon = plan.soon(7);
+    if !soon.is_empty() {
+        out.push_str(lang.pick("另外：\n", "Also:\n"));
+        for other in soon {
+            out.push_str(&format!(
+                "  ! {}{}{}\n",
+                heading(other, lang),
+                lang.pick("——", " — "),
+                days_left_cell(other, plan, lang)
+            ));
+        }
+    }
     for w in &plan.warnings {
         out.push_str(&format!("⚠ {}\n", w.say(lang)));
     }
     out
 }
 
+/// A date counted by a rule: a deadline, or the last day of a window.
+pub(crate) struct Counted<'a> {
+    pub rule: Rule,
+    pub from: CountedFrom<'a>,
+    pub date: chrono::NaiveDate,
+    pub estimated: bool,
+}
+
+impl<'a> From<&Deadline<'a>> for Counted<'a> {
+    fn from(d: &Deadline<'a>) -> Counted<'a> {
+        Counted {
+            rule: d.rule,
+            from: d.from,
+            date: d.date,
+            estimated: d.estimated,
+        }
+    }
+}
+
 /// How a deadline was counted: the rule, day 0, and the holidays and make-up days crossed. (The
 /// last office day, when the deadline falls on a day off, is in the step's body.)
-pub(crate) fn counting(d: &Deadline, calendar: &Calendar, lang: Lang) -> Vec<String> {
+pub(crate) fn counting(d: &Counted, calendar: &Calendar, lang: Lang) -> Vec<String> {
     let mut lines = Vec::new();
     let start = match (d.from, lang) {
         (CountedFrom::Birth(day), Lang::Zh) => format!("出生日 {day}"),
@@ -296,7 +397,14 @@ pub(crate) fn counting(d: &Deadline, calendar: &Calendar, lang: Lang) -> Vec<Str
 
 /// `newborn show STEP`: everything about one step.
 pub(crate) fn show(plan: &Plan<'_>, s: &PlanStep<'_>, calendar: &Calendar, lang: Lang) -> String {
-    let mut out = format!("{}\n", heading(s, lang));
+    let mut out = String::new();
+    if plan.out_of_scope.as_ref().is_some_and(|o| o.whole) {
+        for line in super::out_of_scope(plan, lang) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out.push_str(&format!("{}\n", heading(s, lang)));
     if lang == Lang::Zh
         && let Some(en) = &s.step.title_en
     {
@@ -320,7 +428,19 @@ pub(crate) fn show(plan: &Plan<'_>, s: &PlanStep<'_>, calendar: &Calendar, lang:
     }
     if let Some(d) = s.deadline() {
         out.push_str(lang.pick("截止日期怎么算：\n", "How the deadline was counted:\n"));
-        for line in counting(d, calendar, lang) {
+        for line in counting(&d.into(), calendar, lang) {
+            out.push_str(&format!("  {line}\n"));
+        }
+    }
+    if let Some(w) = s.window {
+        out.push_str(lang.pick("最晚可办怎么算：\n", "How the last day was counted:\n"));
+        let window = Counted {
+            rule: w.rule,
+            from: CountedFrom::Birth(plan.profile.birth_date),
+            date: w.date,
+            estimated: w.estimated,
+        };
+        for line in counting(&window, calendar, lang) {
             out.push_str(&format!("  {line}\n"));
         }
     }

@@ -108,6 +108,14 @@ impl Say for StartReason<'_> {
 impl Say for Warning<'_> {
     fn say(&self, lang: Lang) -> String {
         match (self, lang) {
+            (
+                Warning::TooLate {
+                    step,
+                    start,
+                    deadline,
+                },
+                _,
+            ) => too_late(step, *start, *deadline, lang),
             (Warning::Stale { playbook, reviewed }, Lang::Zh) => format!(
                 "“{}”手册最后核对于 {reviewed}，已超过一年：规定可能已变，办理前请向办理部门或热线确认。",
                 playbook.name
@@ -125,6 +133,36 @@ impl Say for Warning<'_> {
                 _,
             ) => estimated(years, steps, conditions, lang),
         }
+    }
+}
+
+/// A step that cannot start before its deadline, and what the family can do.
+fn too_late(
+    step: &Step,
+    start: chrono::NaiveDate,
+    deadline: chrono::NaiveDate,
+    lang: Lang,
+) -> String {
+    let whom = step
+        .agency
+        .as_deref()
+        .unwrap_or(lang.pick("办理部门", "the office"));
+    let what = match (&step.late, lang) {
+        (Some(late), _) => late.text.to_string(),
+        (None, Lang::Zh) => format!("来源没有写这种情况怎么办：请尽早联系{whom}说明情况。"),
+        (None, Lang::En) => {
+            format!("The source does not say what to do then: contact {whom} early and explain.")
+        }
+    };
+    match lang {
+        Lang::Zh => format!(
+            "“{}”最早 {start} 才能办，晚于截止日期 {deadline}。{what}",
+            step.title
+        ),
+        Lang::En => format!(
+            "\"{}\" cannot start before {start}, after its deadline {deadline}. {what}",
+            step.title(lang)
+        ),
     }
 }
 

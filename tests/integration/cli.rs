@@ -87,7 +87,7 @@ fn marking_a_step_before_its_prerequisites_is_allowed_with_a_warning() {
     let t = family("2026-10-20");
     t.args(&["done", "hukou-registration"])
         .today("2026-10-20")
-        .stderr_contains("warning: hukou-registration was marked done before its prerequisites birth-certificate")
+        .stderr_contains("warning: hukou-registration was marked done before its prerequisites one-thing-application, birth-certificate")
         .run();
 }
 
@@ -98,10 +98,11 @@ fn next_says_where_to_go_what_to_bring_and_what_it_unblocks() {
         .today("2026-10-20")
         .stdout_contains("下一步：")
         .stdout_contains("（one-thing-application）")
-        .stdout_contains("截止：2026-11-18（还有29天）")
+        .stdout_contains("截止：2026-11-08（窗口最晚 2026-11-06）（还有19天）")
+        .stdout_contains("最晚可办：2026-11-18（30个工作日内，过后不能再办）")
         .stdout_contains("材料：")
         .stdout_contains("  - 结婚证（原件1份）")
-        .stdout_contains("办完后可以办：领取《出生医学证明》")
+        .stdout_contains("办完后可以办：到公安派出所领取新生儿户口页")
         .run();
 }
 
@@ -112,7 +113,10 @@ fn next_json_is_one_step_object() {
         .today("2026-10-20")
         .json();
     assert_eq!(step["id"], "one-thing-application");
-    assert_eq!(step["deadline"], "2026-11-18");
+    // The application declares the birth: the one-month duty; the bundle stays open 30
+    // working days.
+    assert_eq!(step["deadline"], "2026-11-08");
+    assert_eq!(step["window"], "2026-11-18");
     assert!(step["materials"].is_array());
     assert_eq!(step["source"]["doc"], "hebei-spec");
 }
@@ -167,7 +171,9 @@ fn the_markdown_export_is_a_task_list() {
     assert!(md.contains("- [x] **"), "{md}");
     assert!(md.contains("- [ ] **"), "{md}");
     assert!(
-        md.contains("`one-thing-application` — 截止 2026-11-18（还有29天）"),
+        md.contains(
+            "`one-thing-application` — 截止 2026-11-08（窗口最晚 2026-11-06）（还有19天） · 可以办"
+        ),
         "{md}"
     );
     assert!(md.contains("    - [ ] 结婚证（原件1份）"), "{md}");
@@ -275,8 +281,8 @@ fn check_reports_a_broken_playbook_with_line_column_and_caret() {
     let t = Test::new();
     let path = t.data_dir().parent().unwrap().join("broken.toml");
     let text = include_str!("../../regions/hebei.toml").replacen(
-        "requires = [\"one-thing-application\"]",
-        "requires = [\"one-thing-aplication\"]",
+        "requires = [\"one-thing-application\", \"birth-certificate\"]",
+        "requires = [\"one-thing-aplication\", \"birth-certificate\"]",
         1,
     );
     fs::write(&path, text).unwrap();
@@ -479,7 +485,7 @@ fn next_for_a_family_whose_paperwork_is_done_points_to_the_next_health_check() {
         .args(&["next"])
         .today("2026-11-23")
         .stdout(
-            "接下来（还不能办）：9. 3月龄儿童健康检查（第3次免费健康检查）（health-check-3m）
+            "接下来（还不能办）：1. 3月龄儿童健康检查（第3次免费健康检查）（health-check-3m）
 状态：等待中
 最早：2027-01-08（宝宝满3个月）
 说明：国家基本公共卫生服务为0～6岁儿童提供13次免费健康检查，这是第3次。

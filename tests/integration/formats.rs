@@ -28,37 +28,78 @@ fn prop<'a>(event: &'a ical::parser::ical::component::IcalEvent, name: &str) -> 
         .unwrap_or_else(|| panic!("no {name}"))
 }
 
-#[test]
-fn the_ics_export_parses_with_a_real_icalendar_parser() {
-    let text = ics("2026-10-20");
-    let cal = ical::IcalParser::new(BufReader::new(text.as_bytes()))
+fn calendar(text: &str) -> ical::parser::ical::component::IcalCalendar {
+    ical::IcalParser::new(BufReader::new(text.as_bytes()))
         .next()
         .expect("one calendar")
-        .expect("a valid calendar");
-    assert!(cal.events.len() >= 10, "{}", cal.events.len());
-    let insurance = cal
-        .events
+        .expect("a valid calendar")
+}
+
+fn event<'c>(
+    cal: &'c ical::parser::ical::component::IcalCalendar,
+    uid: &str,
+) -> &'c ical::parser::ical::component::IcalEvent {
+    cal.events
         .iter()
-        .find(|e| prop(e, "UID") == "xiamen-20261008-1-medical-insurance@newborn")
-        .expect("the insurance deadline is an event");
-    assert_eq!(prop(insurance, "DTSTART"), "20270106");
-    assert_eq!(prop(insurance, "DTEND"), "20270107");
-    assert!(prop(insurance, "SUMMARY").starts_with("截止："));
-    assert!(prop(insurance, "DESCRIPTION").contains("90"));
-    let triggers: Vec<&str> = insurance
+        .find(|e| prop(e, "UID") == uid)
+        .unwrap_or_else(|| panic!("no event {uid}"))
+}
+
+fn triggers(event: &ical::parser::ical::component::IcalEvent) -> Vec<&str> {
+    event
         .alarms
         .iter()
         .map(|a| {
-            a.properties
-                .iter()
-                .find(|p| p.name == "TRIGGER")
-                .unwrap()
-                .value
-                .as_deref()
-                .unwrap()
+            let trigger = a.properties.iter().find(|p| p.name == "TRIGGER").unwrap();
+            trigger.value.as_deref().unwrap()
         })
-        .collect();
-    assert_eq!(triggers, ["-P3D", "-P1D"]);
+        .collect()
+}
+
+#[test]
+fn the_ics_export_parses_with_a_real_icalendar_parser() {
+    let cal = calendar(&ics("2026-10-20"));
+    assert!(cal.events.len() >= 10, "{}", cal.events.len());
+    let payment = event(&cal, "xiamen-20261008-1-medical-insurance-payment@newborn");
+    assert_eq!(prop(payment, "DTSTART"), "20270106");
+    assert_eq!(prop(payment, "DTEND"), "20270107");
+    assert_eq!(prop(payment, "DTSTAMP"), "20261020T040000Z");
+    assert!(prop(payment, "SUMMARY").starts_with("截止："));
+    assert!(prop(payment, "DESCRIPTION").contains("90"));
+    // Three days and one day before, at 09:00 Beijing time (01:00 UTC), not at midnight.
+    assert_eq!(triggers(payment), ["20270103T010000Z", "20270105T010000Z"]);
+    // An office's own steps are nothing for the family to be reminded of.
+    let enrollment = event(&cal, "xiamen-20261008-1-medical-insurance@newborn");
+    assert!(triggers(enrollment).is_empty());
+}
+
+#[test]
+fn an_office_step_is_reminded_on_its_last_office_day_and_the_working_day_before() {
+    // Hebei: the application is due on Sunday 2026-11-08; the hospital's last working day
+    // before it is Friday 11-06.
+    let hebei = |today: &str| {
+        let out = Test::new()
+            .args(&["export", "--format", "ics", "--region", "hebei"])
+            .args(&["--birth-date", "2026-10-08"])
+            .today(today)
+            .run();
+        calendar(&String::from_utf8(out.stdout).unwrap())
+    };
+    let uid = "hebei-20261008-1-one-thing-application@newborn";
+    let cal = hebei("2026-10-20");
+    assert_eq!(
+        triggers(event(&cal, uid)),
+        ["20261105T010000Z", "20261106T010000Z"]
+    );
+    // Overdue on 11-10: one reminder on the day of the export, not in the past.
+    let cal = hebei("2026-11-10");
+    let late = event(&cal, uid);
+    assert!(
+        prop(late, "SUMMARY").starts_with("已逾期："),
+        "{}",
+        prop(late, "SUMMARY")
+    );
+    assert_eq!(triggers(late), ["20261110T041000Z"]);
 }
 
 #[test]
@@ -73,17 +114,55 @@ fn ics_lines_are_folded_within_75_octets_with_crlf() {
 }
 
 #[test]
-fn re_exporting_later_keeps_the_uids_and_raises_the_sequence() {
+fn re_exporting_keeps_the_uids_and_raises_the_sequence_of_changed_events_only() {
     let uids = |t: &str| -> Vec<String> {
         t.lines()
             .filter(|l| l.starts_with("UID:"))
             .map(String::from)
             .collect()
     };
-    let first = ics("2026-10-20");
-    let later = ics("2026-10-25");
-    assert_eq!(uids(&first), uids(&later));
-    assert!(first.contains("SEQUENCE:12\r\n") && later.contains("SEQUENCE:17\r\n"));
+    let home = Test::new();
+    home.share()
+        .args(&["init", "--region", "xiamen", "--birth-date", "2026-10-08"])
+        .today("2026-10-20")
+        .run();
+    let export = || {
+        let out = home
+            .share()
+            .args(&["export", "--format", "ics"])
+            .today("2026-10-20")
+            .run();
+        calendar(&String::from_utf8(out.stdout).unwrap())
+    };
+    let sequence = |cal: &ical::parser::ical::component::IcalCalendar, id: &str| {
+        prop(
+            event(cal, &format!("xiamen-20261008-1-{id}@newborn")),
+            "SEQUENCE",
+        )
+        .to_string()
+    };
+    let first = export();
+    let again = export();
+    assert_eq!(sequence(&first, "one-thing-application"), "0");
+    assert_eq!(sequence(&again, "one-thing-application"), "0");
+    home.share()
+        .args(&["done", "one-thing-application"])
+        .today("2026-10-20")
+        .run();
+    let later = export();
+    assert_eq!(sequence(&later, "one-thing-application"), "1");
+    assert_eq!(sequence(&later, "health-check-6m"), "0");
+    let ids = |cal: &ical::parser::ical::component::IcalCalendar| {
+        let mut ids: Vec<String> = cal
+            .events
+            .iter()
+            .map(|e| prop(e, "UID").to_string())
+            .collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(ids(&first), ids(&later));
+    assert_eq!(uids(&ics("2026-10-20")), uids(&ics("2026-10-25")));
 }
 
 #[test]
@@ -206,7 +285,7 @@ fn statuses_are_coloured_only_when_asked_or_on_a_terminal() {
     Test::new()
         .args(&args)
         .args(&["--color", "always"])
-        .today("2026-10-20")
+        .today("2026-11-10")
         .stdout_contains("\u{1b}[38;5;9m 已逾期 \u{1b}[39m")
         .run();
     // Not a terminal: no colour by default, nor with NO_COLOR.
@@ -240,7 +319,7 @@ fn english_interface_with_the_playbooks_english_titles() {
         .stdout_contains("Route: The bundled application (一件事一次办) — ")
         .stdout_contains("| #    Step")
         .stdout_contains("Apply for the bundle at the birth hospital")
-        .stdout_contains("29 days left")
+        .stdout_contains("19 days left")
         .stdout_contains("ready")
         .stdout_lacks("可以办")
         .run();
@@ -256,9 +335,12 @@ fn english_interface_with_the_playbooks_english_titles() {
         ])
         .today("2026-10-20")
         .stdout_contains(
-            "Next: 4. Apply for the bundle at the birth hospital (one-thing-application)",
+            "Next: 1. Apply for the bundle at the birth hospital (one-thing-application)",
         )
-        .stdout_contains("Deadline: 2026-11-18 (29 days left)")
+        .stdout_contains("Deadline: 2026-11-08 (office by 2026-11-06) (19 days left)")
+        .stdout_contains(
+            "Last day it can be done: 2026-11-18 (within 30 working days; not after that)",
+        )
         .stdout_contains("Bring:")
         .stdout_contains("  - 结婚证 (1 original(s))")
         .run();
@@ -323,7 +405,8 @@ fn explanations_and_warnings_follow_the_language() {
         1,
         "one warning for all estimated dates: {warnings:?}"
     );
-    let w = warnings[0].as_str().unwrap();
+    assert_eq!(warnings[0]["kind"], "estimated");
+    let w = warnings[0]["text"].as_str().unwrap();
     assert!(
         w.starts_with("The official holiday schedule of 2027 is not known yet"),
         "{w}"
@@ -349,7 +432,7 @@ fn dates_in_an_unknown_year_give_one_warning_naming_the_steps() {
         .today("2026-12-20")
         .json();
     assert_eq!(xiamen["warnings"], serde_json::json!([]));
-    let w = warnings[0].as_str().unwrap();
+    let w = warnings[0]["text"].as_str().unwrap();
     assert!(w.starts_with("2027年的法定节假日安排尚未知道：“"), "{w}");
     assert!(
         w.contains("的日期，以及条件“age <= 30 working days”的判断只按周末估算"),

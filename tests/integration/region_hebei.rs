@@ -15,8 +15,13 @@ fn typical_family_applies_for_the_bundle_within_30_working_days() {
     let plan = hebei("2026-10-08", "2026-10-20", &[]);
     assert_eq!(plan["route"]["id"], "bundle");
     let apply = step(&plan, "one-thing-application");
-    // Day 1 is 10-09; 10-10 (Sat) is a make-up working day: the 30th working day is 11-18.
-    assert_eq!(apply["deadline"], "2026-11-18");
+    // The application declares the birth: the national one-month duty ends on 11-08, a Sunday,
+    // so the hospital's last working day is 11-06.
+    assert_eq!(apply["deadline"], "2026-11-08");
+    assert_eq!(apply["deadline_office_day"], "2026-11-06");
+    // The bundle stays open 30 working days: day 1 is 10-09; 10-10 (Sat) is a make-up working
+    // day: the 30th working day is 11-18.
+    assert_eq!(apply["window"], "2026-11-18");
     assert_eq!(apply["status"], "ready");
     assert_eq!(apply["who"], "either_parent");
     let names: Vec<&str> = apply["materials"]
@@ -35,19 +40,20 @@ fn typical_family_applies_for_the_bundle_within_30_working_days() {
             "结婚证"
         ]
     );
-    assert_eq!(
-        step(&plan, "vaccination-certificate")["deadline"],
-        "2026-10-09"
-    );
-    // The national one-month duty: 11-08 is a Sunday, so the police station's last working day is 11-06.
+    // The hospital vaccinates within 24 hours: after that, the family only confirms it has the
+    // booklet; it is never the family's overdue task, and has no office day of its own.
+    let vaccination = step(&plan, "vaccination-certificate");
+    assert_eq!(vaccination["deadline"], "2026-10-09");
+    assert_eq!(vaccination["status"], "confirm");
+    assert_eq!(vaccination["deadline_office_day"], serde_json::Value::Null);
+    // Collecting the hukou page waits for the police: the declaration was the application.
     let hukou = step(&plan, "hukou-registration");
-    assert_eq!(hukou["deadline"], "2026-11-08");
-    assert_eq!(hukou["deadline_office_day"], "2026-11-06");
+    assert_eq!(hukou["deadline"], serde_json::Value::Null);
     assert_eq!(hukou["status"], "blocked");
     // Prerequisites come first.
     let order = ids(&plan);
     let pos = |id: &str| order.iter().position(|x| x == id).unwrap();
-    assert!(pos("one-thing-application") < pos("birth-certificate"));
+    assert!(pos("one-thing-application") < pos("hukou-registration"));
     assert!(pos("birth-certificate") < pos("hukou-registration"));
     assert!(pos("hukou-registration") < pos("social-security-card"));
 }
@@ -72,24 +78,26 @@ fn the_window_closes_after_the_30th_working_day() {
     // Born 09-30: National Day 10-01…10-07 is off, the 30th working day is 11-17.
     let last_day = hebei("2026-09-30", "2026-11-17", &[]);
     assert_eq!(last_day["route"]["id"], "bundle");
-    assert_eq!(
-        step(&last_day, "one-thing-application")["deadline"],
-        "2026-11-17"
-    );
+    let apply = step(&last_day, "one-thing-application");
+    assert_eq!(apply["window"], "2026-11-17");
+    // Past the one-month declaration (10-30), but the bundle is still open: apply now.
+    assert_eq!(apply["status"], "overdue");
     let passed = hebei("2026-09-30", "2026-11-18", &[]);
     assert_eq!(passed["route"]["id"], "separate");
     let why = passed["route"]["why"].as_str().unwrap();
     assert!(why.contains("出生后30个工作日内申请办理"), "{why}");
-    assert!(why.contains("2026-11-17"), "{why}");
+    assert!(why.contains("最后一天 2026-11-17"), "{why}");
+    // The bundle's window has closed: its application is missed, not overdue, and says what
+    // follows.
+    let apply = step(&passed, "one-thing-application");
+    assert_eq!(apply["status"], "missed");
+    assert!(apply["number"].is_number());
 }
 
 #[test]
 fn spring_festival_and_its_make_up_saturdays_move_the_window() {
     let plan = hebei("2026-02-10", "2026-02-12", &[]);
-    assert_eq!(
-        step(&plan, "one-thing-application")["deadline"],
-        "2026-03-30"
-    );
+    assert_eq!(step(&plan, "one-thing-application")["window"], "2026-03-30");
 }
 
 #[test]
@@ -135,17 +143,26 @@ fn a_family_that_applied_stays_on_the_bundle_and_waits_six_working_days() {
         .today("2026-09-25")
         .run();
     home.share()
-        .args(&["done", "one-thing-application", "--on", "2026-09-28"])
+        .args(&[
+            "done",
+            "one-thing-application",
+            "birth-certificate",
+            "--on",
+            "2026-09-28",
+        ])
         .today("2026-09-29")
         .run();
     // Long after the 30-working-day window, the family is still on the route it started.
     let plan = home.share().args(&["plan"]).today("2026-12-01").json();
     assert_eq!(plan["route"]["id"], "bundle");
-    // Processing takes 6 working days from 09-28: National Day pushes it to 10-12.
+    // Processing takes 6 working days from 09-28: National Day pushes it to 10-12. The hukou
+    // page waits for it; the one-month duty was met by applying.
     let plan = home.share().args(&["plan"]).today("2026-10-09").json();
-    let cert = step(&plan, "birth-certificate");
-    assert_eq!(cert["status"], "waiting");
-    assert_eq!(cert["earliest_start"], "2026-10-12");
+    let hukou = step(&plan, "hukou-registration");
+    assert_eq!(hukou["status"], "waiting");
+    assert_eq!(hukou["earliest_start"], "2026-10-12");
+    let plan = home.share().args(&["plan"]).today("2026-11-02").json();
+    assert_eq!(step(&plan, "hukou-registration")["status"], "ready");
     let apply = step(&plan, "one-thing-application");
     assert_eq!(
         apply["expected"],
@@ -159,6 +176,7 @@ fn show_cites_the_specification_and_counts_across_national_day() {
         .args(&["show", "one-thing-application", "--region", "hebei", "--birth-date", "2026-09-30"])
         .today("2026-10-08")
         .stdout_contains("《新生儿出生“一件事一次办”业务流程和办理规范》（河北省；官方文件） 二、一次性告知；四、总体要求")
+        .stdout_contains("最晚可办怎么算：")
         .stdout_contains("第30个工作日是 2026-11-17")
         .stdout_contains("国庆节放假：10-01、10-02、10-03、10-04、10-05、10-06、10-07")
         .stdout_contains("国庆节调休上班：10-10")

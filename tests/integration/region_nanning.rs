@@ -5,8 +5,7 @@
 //! Dates checked by hand (DOMAIN.md: day of birth is day 0; months clamp to the month's end):
 //! - born 2026-08-31: within 1 month → 2026-09-31 does not exist → 2026-09-30 (Wednesday).
 //! - within 3 months → 2026-11-31 does not exist → 2026-11-30 (Monday).
-//! - under 3 months (未满3个月) ends the day before the 3-month date: 2026-11-29, a Sunday; Saturday
-//!   2026-11-28 is no make-up working day, so the last office day is Friday 2026-11-27.
+//! - under 3 months (未满3个月) ends the day before the 3-month date: 2026-11-29.
 
 use crate::test::{Test, has, material_names, region_plan, step, tips};
 use serde_json::Value;
@@ -27,17 +26,20 @@ fn typical_nanning_family_takes_the_guangxi_bundle_and_can_pre_enroll_until_the_
     );
     assert!(has(&plan, "e-seal"));
 
+    // The hospital does it while the baby is in hospital: the family confirms whether it did.
     let pre = step(&plan, "pre-enrollment");
-    assert_eq!(pre["status"], "ready");
+    assert_eq!(pre["status"], "confirm");
     assert_eq!(pre["who"], "institution");
-    assert_eq!(pre["deadline"], "2026-11-29");
-    assert_eq!(pre["deadline_office_day"], "2026-11-27");
+    assert_eq!(pre["window"], "2026-11-29");
+    assert_eq!(pre["deadline_office_day"], Value::Null);
     assert!(material_names(pre).iter().any(|n| n.contains("户主页")));
     let t = tips(pre);
     assert!(t.contains("新生儿预参保登记卡"));
     assert!(t.contains("张三之女"));
-    // Paying and formal enrollment are for after the pre-enrollment.
-    assert!(!has(&plan, "medical-insurance-payment"));
+    // Paying follows the pre-enrollment: planned, and waiting for it to be done or skipped.
+    let pay = step(&plan, "medical-insurance-payment");
+    assert_eq!(pay["status"], "blocked");
+    assert_eq!(pay["open_prerequisites"][0], "pre-enrollment");
     assert!(!has(&plan, "formal-enrollment"));
 }
 
@@ -85,11 +87,13 @@ fn triplets_are_told_x_y_then_a_to_z_and_their_own_birth_order() {
 fn pre_enrolled_family_pays_and_settles_with_the_card_within_three_months() {
     let plan = nanning_plan("2026-09-10", &["pre_enrolled=true", "sex=girl"]);
     assert_eq!(plan["route"]["id"], "bundle");
-    assert!(!has(&plan, "pre-enrollment"));
+    // The family said the hospital pre-enrolled the baby: the step is done.
+    assert_eq!(step(&plan, "pre-enrollment")["status"], "done");
 
     let pay = step(&plan, "medical-insurance-payment");
     assert_eq!(pay["status"], "ready");
-    assert_eq!(pay["deadline"], "2026-11-30");
+    // Unpaid within 3 months, the registration is void: a window, then missed.
+    assert_eq!(pay["window"], "2026-11-30");
     assert!(
         pay["missed"]
             .as_str()
@@ -108,7 +112,7 @@ fn pre_enrolled_family_pays_and_settles_with_the_card_within_three_months() {
     }
 
     let settle = step(&plan, "reimbursement");
-    assert_eq!(settle["deadline"], "2026-11-30");
+    assert_eq!(settle["window"], "2026-11-30");
     assert_eq!(settle["prerequisites"][0], "medical-insurance-payment");
     assert!(settle["missed"].as_str().unwrap().contains("医保电子凭证"));
 
@@ -187,7 +191,7 @@ fn after_one_month_the_bundle_is_closed_but_pre_enrollment_is_still_open() {
     let hukou = step(&plan, "hukou-registration");
     assert_eq!(hukou["deadline"], "2026-09-30");
     assert_eq!(hukou["status"], "overdue");
-    assert_eq!(step(&plan, "pre-enrollment")["status"], "ready");
+    assert_eq!(step(&plan, "pre-enrollment")["status"], "confirm");
 }
 
 #[test]
@@ -205,16 +209,22 @@ fn offline_birth_certificate_closes_the_bundle() {
 #[test]
 fn on_the_day_of_three_months_pre_enrollment_has_closed_and_real_name_enrollment_follows() {
     let last_day = nanning_plan("2026-11-29", &[]);
-    assert_eq!(step(&last_day, "pre-enrollment")["status"], "ready");
+    assert_eq!(step(&last_day, "pre-enrollment")["status"], "confirm");
 
+    // At 3 months the window has closed: missed (never red), with what to do instead.
     let plan = nanning_plan("2026-11-30", &[]);
     let pre = step(&plan, "pre-enrollment");
-    assert_eq!(pre["status"], "overdue");
+    assert_eq!(pre["status"], "missed");
     assert!(
-        pre["missed"]
+        pre["late"]
             .as_str()
             .unwrap()
             .contains("真实姓名及身份证号码")
+    );
+    // Paying followed only a pre-enrollment, which did not happen.
+    assert_eq!(
+        step(&plan, "medical-insurance-payment")["status"],
+        "not_applicable"
     );
     assert!(
         step(&plan, "medical-insurance")["path"]

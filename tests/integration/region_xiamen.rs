@@ -27,8 +27,10 @@ fn typical_fujian_family_takes_the_bundle_applied_for_by_the_mother() {
     let apply = step(&plan, "one-thing-application");
     assert_eq!(apply["status"], "ready");
     assert_eq!(apply["who"], "mother");
-    // 未满6个月: the 6-month date is 2027-04-08, the last day 2027-04-07.
-    assert_eq!(apply["deadline"], "2027-04-07");
+    // The application declares the birth: the one-month duty.
+    assert_eq!(apply["deadline"], "2026-11-08");
+    // 未满6个月: the 6-month date is 2027-04-08, the last day the bundle is open 2027-04-07.
+    assert_eq!(apply["window"], "2027-04-07");
     // The 8 materials; nothing is stored, the tool only says what to bring.
     assert_eq!(material_names(apply).len(), 8);
     assert!(has_material(apply, "父亲的身份证电子证照"));
@@ -40,10 +42,11 @@ fn typical_fujian_family_takes_the_bundle_applied_for_by_the_mother() {
     assert_eq!(cert["status"], "blocked");
     assert_eq!(cert["prerequisites"][0], "one-thing-application");
 
-    // Hukou: national 1-month rule; 2026-11-08 is a Sunday, last office day Friday 2026-11-06.
+    // Hukou: the application declared the birth (the national 1-month rule); printing the
+    // hukou page waits for the police, so it has no deadline of its own.
     let hukou = step(&plan, "hukou-registration");
-    assert_eq!(hukou["deadline"], "2026-11-08");
-    assert_eq!(hukou["deadline_office_day"], "2026-11-06");
+    assert_eq!(hukou["deadline"], serde_json::Value::Null);
+    assert_eq!(hukou["status"], "blocked");
 
     assert_eq!(step(&plan, "medical-insurance")["deadline"], "2027-01-06");
     assert_eq!(
@@ -82,10 +85,10 @@ fn father_with_another_provinces_hukou_gets_separate_steps_and_is_told_it_needs_
 fn baby_six_months_old_can_no_longer_use_the_bundle() {
     let last_day = xiamen_plan("2026-10-08", "2027-04-07", &[]);
     assert_eq!(last_day["route"]["id"], "bundle");
-    assert_eq!(
-        step(&last_day, "one-thing-application")["deadline"],
-        "2027-04-07"
-    );
+    let apply = step(&last_day, "one-thing-application");
+    assert_eq!(apply["window"], "2027-04-07");
+    // Months late for the declaration, but the bundle is still open: apply now.
+    assert_eq!(apply["status"], "overdue");
 
     let passed = xiamen_plan("2026-10-08", "2027-04-08", &[]);
     assert_eq!(passed["route"]["id"], "separate");
@@ -95,7 +98,11 @@ fn baby_six_months_old_can_no_longer_use_the_bundle() {
             .unwrap()
             .contains("未满6个月")
     );
-    assert!(!ids(&passed).contains(&"one-thing-application".to_string()));
+    // The bundle's window has closed: its application is missed, never red, and says what
+    // follows.
+    let apply = step(&passed, "one-thing-application");
+    assert_eq!(apply["status"], "missed");
+    assert!(apply["late"].as_str().unwrap().contains("分别办理各事项"));
 }
 
 #[test]
@@ -120,11 +127,16 @@ fn unmarried_parents_are_shown_the_extra_hukou_papers() {
     assert!(has_material(hukou, "非婚生育陈述情况说明"));
     assert!(!has_material(hukou, "亲子关系鉴定书"));
 
-    // A married couple of different ethnicity confirms it in the joint written application.
+    // A married couple of different ethnicity confirms it in the joint written application
+    // (the baby registers in Xiamen with the mother).
     let mixed = xiamen_plan(
         "2026-10-08",
         "2026-10-20",
-        &["father_hukou=other", "same_ethnicity=false"],
+        &[
+            "father_hukou=other",
+            "same_ethnicity=false",
+            "follows=mother",
+        ],
     );
     let hukou = step(&mixed, "hukou-registration");
     assert!(has_material(hukou, "结婚证"));
