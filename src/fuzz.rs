@@ -32,7 +32,15 @@ pub fn playbook(text: &str) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date");
     let calendar = Calendar::embedded();
     let plan = plan::plan(&p, &profile, &Progress::new(), today, &calendar);
-    let _ = crate::render::table::render(&plan, true, true, crate::lang::Lang::Zh);
+    let _ = crate::render::table::render(
+        &plan,
+        crate::render::table::View {
+            all: true,
+            color: true,
+            width: Some(80),
+            lang: crate::lang::Lang::Zh,
+        },
+    );
     let _ = crate::render::markdown::render(&plan, crate::lang::Lang::En);
     let _ = crate::render::ics::render(&plan, crate::lang::Lang::Zh);
 }

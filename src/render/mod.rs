@@ -89,9 +89,10 @@ pub fn deadline_cell(s: &PlanStep<'_>, plan: &Plan<'_>, lang: Lang) -> String {
         return lang.pick("待定", "pending").to_string();
     }
     match s.earliest_start {
-        Some(start) if s.step.start.is_some() || start > plan.today => {
-            format!("{start}{}", lang.pick(" 起", " on"))
-        }
+        Some(start) if s.step.start.is_some() || start > plan.today => match lang {
+            Lang::Zh => format!("{start} 起"),
+            Lang::En => format!("from {start}"),
+        },
         _ => "—".to_string(),
     }
 }
