@@ -17,7 +17,7 @@ use std::ffi::OsString;
 pub(crate) static TEXTS: &[(&str, &str, &str)] = &[
     (
         "",
-        "宝宝出生后要办的事——出生医学证明、上户口、医保、社保卡……按您所在地区的规定，排成有日期、有顺序的个人清单。完全离线。",
+        "宝宝出生后要办的事——出生医学证明、上户口、医保、社保卡……\n按您所在地区的规定，排成有日期、有顺序的个人清单。完全离线。",
         "An offline checklist for parents in mainland China after a baby is born: the birth certificate, hukou, medical insurance, the social security card… in order and dated, by your region's rules.",
     ),
     (
@@ -313,6 +313,23 @@ fn localize(mut cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {
 /// Parses the command line: quickly, without help texts; with them, in `lang`, only when help
 /// is asked for. An error or help is printed here and ends the run with its exit code.
 pub(crate) fn parse(args: &[OsString], lang: Lang) -> Result<Cli, ExitCode> {
+    // `newborn help set [--lang en]` is `newborn set --help` (other options do not matter).
+    let rewritten: Vec<OsString>;
+    let args = if args.get(1).is_some_and(|a| a == "help") {
+        rewritten = args[..1]
+            .iter()
+            .chain(
+                args[2..]
+                    .iter()
+                    .take_while(|a| !a.to_string_lossy().starts_with('-')),
+            )
+            .cloned()
+            .chain([OsString::from("--help")])
+            .collect();
+        &rewritten
+    } else {
+        args
+    };
     let error = match Cli::try_parse_from(args) {
         Ok(cli) => return Ok(cli),
         Err(e) => e,

@@ -118,7 +118,7 @@ fn title(out: &mut String, name: &str, lang: Lang) {
     let manual = lang.pick("newborn 手册", "newborn manual");
     let _ = writeln!(
         out,
-        ".TH {} 1 \"\" \"newborn {version}\" \"{}\"\n.ad l",
+        ".TH {} 1 \"\" \"newborn {version}\" \"{}\"\n.ad l\n.nh",
         name.to_uppercase().replace('-', "\\-"),
         escape(manual)
     );
