@@ -192,6 +192,19 @@ const ALIASES: &[(&str, &[&str])] = &[
     ("false", &["否", "no", "n", "不是", "没有"]),
 ];
 
+/// What a word means, in English, where its name alone may not say (for questions).
+pub fn gloss(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "city" => "the region's city",
+        "province" => "elsewhere in the region's province",
+        "other" => "another province",
+        "none" => "no hukou",
+        "family" => "a family household",
+        "collective" => "a collective household",
+        _ => return None,
+    })
+}
+
 /// The Chinese words `word` may also be given as.
 pub fn aliases(word: &str) -> &'static [&'static str] {
     ALIASES
@@ -344,6 +357,16 @@ impl FactDef {
     /// Parses a value of this fact: a word in any case, or one of its Chinese aliases.
     pub fn parse(&self, text: &str) -> Result<Value, FactError> {
         let text = text.trim();
+        // The word as stored (every profile read): no search of the spellings.
+        match self.ty {
+            FactType::Bool if text == "true" || text == "false" => {
+                return Ok(Value::Bool(text == "true"));
+            }
+            FactType::Choice(words) if words.contains(&text) => {
+                return Ok(Value::Word(text.to_string()));
+            }
+            _ => {}
+        }
         let found = self
             .spellings()
             .into_iter()

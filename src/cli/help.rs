@@ -335,9 +335,11 @@ pub(crate) fn parse(args: &[OsString], lang: Lang) -> Result<Cli, ExitCode> {
         Err(e) => e,
     };
     match error.kind() {
-        ErrorKind::DisplayHelp
-        | ErrorKind::DisplayVersion
-        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+        ErrorKind::DisplayVersion => {
+            let _ = error.print();
+            Err(ExitCode::Success)
+        }
+        ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             let shown = command(lang).try_get_matches_from(args);
             let e = match shown {
                 Ok(m) => return Cli::from_arg_matches(&m).map_err(|_| ExitCode::Usage),

@@ -9,7 +9,7 @@ use crate::plan::{self, Profile, Progress};
 use crate::playbook::Playbook;
 use crate::store::{Store, shown_name};
 use anyhow::Result;
-use dialoguer::{Confirm, FuzzySelect, Input, Select, theme::ColorfulTheme};
+use dialoguer::{FuzzySelect, Input, Select, theme::ColorfulTheme};
 use std::io::Write;
 
 /// The facts a playbook (with the playbooks it builds on) asks about, in `FACTS` order.
@@ -174,13 +174,17 @@ pub fn init(ctx: &Context, args: FamilyArgs, force: bool, out: &mut dyn Write) -
     );
     if let Some(r) = &plan.route {
         let title = crate::lang::Title::new(&r.route.title, r.route.title_en.as_deref());
-        writeln!(
-            out,
+        let line = format!(
             "{}{}{}{}",
             lang.pick("路线：", "Route: "),
             title.say(lang),
             lang.pick("——", " — "),
             r.why.say(lang)
+        );
+        write!(
+            out,
+            "{}",
+            crate::render::table::wrap(&line, ctx.width(), "  ")
         )?;
     }
     let n = plan.steps().len();
@@ -308,11 +312,16 @@ fn prompt(ctx: &Context, baby: &str, start: Start<'_>) -> Result<Profile> {
                 "{date} is more than a year ago: is that right"
             )
         };
-        if Confirm::with_theme(&theme)
+        // A choice, not dialoguer's Confirm: its y/n and yes/no are English.
+        let sure = Select::with_theme(&theme)
             .with_prompt(question)
-            .default(false)
-            .interact()?
-        {
+            .items([
+                lang.pick("是", "yes"),
+                lang.pick("不是，重新输入", "no, type it again"),
+            ])
+            .default(1)
+            .interact()?;
+        if sure == 0 {
             break date;
         }
     };
@@ -327,7 +336,8 @@ fn prompt(ctx: &Context, baby: &str, start: Start<'_>) -> Result<Profile> {
             facts.set("birth_order", "1")?;
             continue;
         }
-        let answer = ask(&theme, def, &facts, &who, lang)?;
+        let named = (baby != "baby").then_some(who.as_str());
+        let answer = ask(&theme, def, &facts, named, lang)?;
         facts.set(def.name, &answer)?;
     }
     Ok(Profile {
@@ -342,11 +352,15 @@ fn ask(
     theme: &ColorfulTheme,
     def: &FactDef,
     facts: &Facts,
-    who: &str,
+    who: Option<&str>,
     lang: Lang,
 ) -> Result<String> {
     let current = facts.get(def.name).cloned().unwrap_or(def.default_value());
-    let question = format!("{who} · {} [{}]", def.question(lang), def.name);
+    // A named baby (twins) is named in every question.
+    let question = match who {
+        Some(who) => format!("{who} · {} [{}]", def.question(lang), def.name),
+        None => format!("{} [{}]", def.question(lang), def.name),
+    };
     Ok(match def.ty {
         FactType::Bool => {
             let items = [lang.pick("是", "yes"), lang.pick("否", "no")];
@@ -358,7 +372,18 @@ fn ask(
             if pick == 0 { "true" } else { "false" }.to_string()
         }
         FactType::Choice(words) => {
-            let labels: Vec<String> = words.iter().map(|w| label(w, lang)).collect();
+            // The parent's own word first: 本市（city）.
+            let labels: Vec<String> = words
+                .iter()
+                .map(|w| match (lang, crate::facts::aliases(w).first()) {
+                    (Lang::Zh, Some(zh)) => format!("{zh}（{w}）"),
+                    (Lang::En, _) => match crate::facts::gloss(w) {
+                        Some(g) => format!("{w} ({g})"),
+                        None => w.to_string(),
+                    },
+                    _ => label(w, lang),
+                })
+                .collect();
             let default = words
                 .iter()
                 .position(|w| Value::Word((*w).into()) == current)

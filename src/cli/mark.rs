@@ -9,6 +9,7 @@ use crate::facts::{closest, did_you_mean};
 use crate::lang::{Lang, Say, tr};
 use crate::plan::{Plan, PlanStep, Status};
 use crate::render;
+use crate::render::table::wrap;
 use crate::store::{self, Event, EventKind};
 use anyhow::Result;
 use chrono::{NaiveDate, Utc};
@@ -138,12 +139,12 @@ pub(crate) fn done(
 
     for s in &chosen {
         let label = render::heading(s, lang);
-        writeln!(
-            out,
+        let line = format!(
             "✓ {}{label}{}{on}",
             lang.pick("已完成：", "Done: "),
             lang.pick("，", ", ")
-        )?;
+        );
+        write!(out, "{}", wrap(&line, ctx.width(), "  "))?;
         let id = &s.step.id;
         let open: Vec<&str> = s
             .step
@@ -170,7 +171,7 @@ pub(crate) fn done(
         if let Some(period) = &s.step.start {
             let start = period.after(birth, &ctx.calendar).date;
             if start > on + chrono::Days::new(30) {
-                let when = period.say(lang);
+                let when = age(period, lang);
                 warn(
                     lang,
                     &tr!(
@@ -264,14 +265,25 @@ pub(crate) fn undo(ctx: &Context, steps: &[String], out: &mut dyn Write) -> Resu
         .collect();
     ctx.store.append_events(&baby, &events)?;
     for s in &chosen {
-        writeln!(
-            out,
+        let line = format!(
             "↺ {}{}",
             lang.pick("已改回未完成：", "Not done again: "),
             render::heading(s, lang)
-        )?;
+        );
+        write!(out, "{}", wrap(&line, ctx.width(), "  "))?;
     }
     what_next(ctx, out)
+}
+
+/// An age: `6岁` / `6 years` for whole years, else the period (`3个月`).
+fn age(period: &crate::period::Period, lang: Lang) -> String {
+    let years = period.amount / 12;
+    match period.unit {
+        crate::period::Unit::Months if years > 0 && period.amount.is_multiple_of(12) => {
+            tr!(lang, "{years}岁", "{years} years")
+        }
+        _ => period.say(lang),
+    }
 }
 
 fn event(kind: EventKind, step: &str, on: NaiveDate) -> Event {
@@ -290,12 +302,14 @@ fn what_next(ctx: &Context, out: &mut dyn Write) -> Result<()> {
     let fam = ctx.one_family()?;
     let plan = fam.plan(ctx);
     match plan.next() {
-        Some(s) => writeln!(
-            out,
-            "{}{}",
-            lang.pick("下一步：", "Next: "),
-            render::heading(s, lang)
-        )?,
+        Some(s) => {
+            let line = format!(
+                "{}{}",
+                lang.pick("下一步：", "Next: "),
+                render::heading(s, lang)
+            );
+            write!(out, "{}", wrap(&line, ctx.width(), "  "))?
+        }
         None => writeln!(out, "{}", lang.pick("全部办完了。", "All done."))?,
     }
     Ok(())

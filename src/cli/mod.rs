@@ -61,11 +61,19 @@ pub fn run() -> ExitCode {
 
 /// Prints `newborn: message` on standard error (nothing if that is closed too).
 pub(crate) fn report(message: &str, lang: Lang) {
-    let _ = writeln!(
-        std::io::stderr(),
-        "newborn{}{message}",
-        lang.pick("：", ": ")
-    );
+    let text = format!("newborn{}{message}", lang.pick("：", ": "));
+    // Wrapped on a terminal, so that ids are not cut in two; as it is when redirected.
+    let stderr = std::io::stderr();
+    let width = stderr
+        .is_terminal()
+        .then(|| crossterm::terminal::size().ok())
+        .flatten()
+        .map(|(w, _)| usize::from(w))
+        .filter(|w| *w >= 20);
+    let _ = write!(stderr.lock(), "{}", wrap_text(&text, width));
+    if width.is_none() {
+        let _ = writeln!(std::io::stderr());
+    }
 }
 
 /// Prints a warning on standard error.
@@ -135,7 +143,7 @@ impl Context {
 
     /// The screen's width for tables and wrapped text: `COLUMNS`, else the terminal's; `None`
     /// when output is not a terminal and `COLUMNS` is not set (nothing is wrapped).
-    fn width(&self) -> Option<usize> {
+    pub(crate) fn width(&self) -> Option<usize> {
         if let Some(n) = std::env::var("COLUMNS")
             .ok()
             .and_then(|c| c.trim().parse::<usize>().ok())
@@ -987,22 +995,22 @@ fn facts(ctx: &Context, out: &mut dyn Write) -> Result<()> {
         writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?;
         return Ok(());
     }
-    let mut table = list_table(
-        ctx,
-        match lang {
-            Lang::Zh => vec!["事实", "允许的值", "默认", "说明"],
-            Lang::En => vec!["Fact", "Allowed", "Default", "About"],
-        },
-    );
+    // A list, not a table: the allowed values are too long for a column at 80 columns.
+    let width = ctx.width();
     for f in FACTS {
-        table.add_row(vec![
-            f.name.to_string(),
-            f.allowed_in(lang),
-            crate::facts::label(f.default, lang),
-            f.help(lang).to_string(),
-        ]);
+        let (allowed, default) = (f.allowed_in(lang), crate::facts::label(f.default, lang));
+        write!(
+            out,
+            "{}",
+            wrap(&format!("{}  {}", f.name, f.help(lang)), width, "    ")
+        )?;
+        let line = tr!(
+            lang,
+            "    可以是：{allowed}；默认 {default}",
+            "    allowed: {allowed}; default {default}"
+        );
+        write!(out, "{}", wrap(&line, width, "      "))?;
     }
-    writeln!(out, "{}", render::table::trimmed(&table))?;
     writeln!(
         out,
         "{}",

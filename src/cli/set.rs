@@ -126,8 +126,11 @@ pub(crate) fn set(ctx: &Context, pairs: &[String], yes: bool, out: &mut dyn Writ
             "{}",
             lang.pick("清单的变化：", "What changes in the plan:")
         )?;
+        let width = ctx.width();
         for l in lines {
-            writeln!(out, "  {l}")?;
+            let indent = " ".repeat(l.len() - l.trim_start().len() + 4);
+            let line = format!("  {l}");
+            write!(out, "{}", crate::render::table::wrap(&line, width, &indent))?;
         }
     }
     Ok(())

@@ -258,7 +258,10 @@ fn words(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> 
             let wide = |c: char| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > 1;
             // After spaces; between two characters when either is wide.
             let breaks = c != ' ' && (p == ' ' || wide(p) || wide(c));
-            if breaks && !CLOSING.contains(c) && !"（《「『“‘〔【(".contains(p) {
+            // Nor after an opening mark, nor between a word and its gloss: `city（本市）`.
+            let glossed = p.is_ascii_alphanumeric() && c == '（';
+            if breaks && !glossed && !CLOSING.contains(c) && !"（《「『“‘〔【(".contains(p)
+            {
                 bounds.push((start, i));
                 start = i;
             }

@@ -288,7 +288,7 @@ fn a_check_marked_done_long_before_it_starts_warns() {
     family("hebei", "2026-10-08", "2026-10-20")
         .args(&["done", "health-check-6y"])
         .today("2026-10-20")
-        .stderr_contains("newborn：注意：health-check-6y 要到 2032-10-08（宝宝满72个月）才开始，却记成 2026-10-20 办完")
+        .stderr_contains("newborn：注意：health-check-6y 要到 2032-10-08（宝宝满6岁）才开始，却记成 2026-10-20 办完")
         .stderr_contains("newborn undo health-check-6y")
         .run();
 }

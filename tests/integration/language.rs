@@ -109,7 +109,11 @@ const CLASSES: &[(&[&str], &str, &str)] = &[
         "a parent's report (not official)",
     ),
     (&["babies"], " 名字  地区 ", " Name  Region "),
-    (&["facts"], "允许的值", "Allowed"),
+    (
+        &["facts"],
+        "    可以是：city（本市）、province（本省）",
+        "    allowed: city, province",
+    ),
     (&["calendar"], "  2026  内置", "  2026  built in"),
     (&["check"], "通过：hebei（hebei，", "ok: hebei (hebei, "),
     // A step in words.
