@@ -113,6 +113,10 @@ pub fn io_error(e: &std::io::Error, lang: Lang) -> String {
         K::ReadOnlyFilesystem => "文件系统是只读的",
         K::StorageFull => "磁盘已满",
         K::InvalidData => "内容不是 UTF-8 文本",
+        K::ResourceBusy => "正在被使用",
+        K::DirectoryNotEmpty => "文件夹不是空的",
+        K::CrossesDevices => "不能跨磁盘移动",
+        K::InvalidFilename => "文件名不能用",
         _ => return e.to_string(),
     };
     zh.to_string()

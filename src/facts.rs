@@ -451,6 +451,7 @@ pub fn split_pair(pair: &str) -> Result<(&str, &str), FactError> {
     pair.split_once('=')
         .or_else(|| pair.split_once('＝'))
         .map(|(n, v)| (n.trim(), v.trim()))
+        .filter(|(n, _)| !n.is_empty())
         .ok_or_else(|| FactError::Syntax(pair.to_string()))
 }
 

@@ -475,6 +475,13 @@ pub(crate) fn option_error(e: &clap::Error, args: &[OsString], lang: Lang) -> St
         ),
         ErrorKind::ArgumentConflict => {
             let other = context(e, ContextKind::PriorArg).unwrap_or_default();
+            if other == arg {
+                return tr!(
+                    lang,
+                    "{arg} 只能给一次{hint}",
+                    "{arg} may be given only once{hint}"
+                );
+            }
             tr!(
                 lang,
                 "{arg} 不能和 {other} 一起用{hint}",

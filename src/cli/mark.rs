@@ -60,7 +60,7 @@ pub(crate) fn resolve<'p, 'a>(
     let matches: Vec<&str> = ids
         .iter()
         .copied()
-        .filter(|id| id.starts_with(lower.as_str()))
+        .filter(|id| !lower.is_empty() && id.starts_with(lower.as_str()))
         .collect();
     match matches.as_slice() {
         [one] => Ok(every()

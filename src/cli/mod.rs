@@ -643,6 +643,14 @@ fn export(
 ) -> Result<()> {
     let lang = ctx.lang;
     let exporter = export_format(format, output.as_deref(), lang)?;
+    if let Some(dir) = output.as_deref().filter(|p| p.is_dir()) {
+        let dir = dir.display();
+        return Err(usage(tr!(
+            lang,
+            "-o {dir} 是一个文件夹：请给出文件名，例如 -o 清单.md",
+            "-o {dir} is a folder: give a file name, e.g. -o checklist.md"
+        )));
+    }
     let fam = ctx.family(family)?;
     let plan = fam.plan(ctx);
     let text = exporter.export(&plan, &ctx.calendar, lang);
