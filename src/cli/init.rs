@@ -104,6 +104,8 @@ pub fn init(ctx: &Context, args: FamilyArgs, force: bool, out: &mut dyn Write) -
             birth_date,
             facts,
             given: &given,
+            given_region: args.region.is_some(),
+            given_birth: args.birth_date.is_some(),
             yes: args.yes,
         };
         match prompt(ctx, &baby, start) {
@@ -207,6 +209,9 @@ struct Start<'a> {
     facts: Facts,
     /// Facts given with `--set` (not asked).
     given: &'a Facts,
+    /// The region and birth date were given as options (not asked).
+    given_region: bool,
+    given_birth: bool,
     yes: bool,
 }
 
@@ -248,7 +253,9 @@ fn prompt(ctx: &Context, baby: &str, start: Start<'_>) -> Result<Profile> {
     let theme = ColorfulTheme::default();
     let who = shown_name(baby, lang);
     let regions = ctx.registry.regions();
-    let region = {
+    let region = if let (true, Some(region)) = (start.given_region, &start.region) {
+        region.clone()
+    } else {
         let mut labels = Vec::new();
         for (id, name) in &regions {
             let en = ctx
@@ -280,6 +287,9 @@ fn prompt(ctx: &Context, baby: &str, start: Start<'_>) -> Result<Profile> {
     let playbook = ctx.registry.load(&region)?;
     let today = ctx.today;
     let birth_date = loop {
+        if let (true, Some(date)) = (start.given_birth, start.birth_date) {
+            break date;
+        }
         let mut input = Input::<String>::with_theme(&theme)
             .with_prompt(tr!(
                 lang,

@@ -177,3 +177,25 @@ fn bash_completes_step_ids_from_the_saved_plan() {
     keys(&mut p, "\x15exit\r");
     p.exp_eof().unwrap();
 }
+
+#[test]
+fn init_does_not_ask_what_its_options_say() {
+    let home = Test::new();
+    let mut p = newborn_in_a_terminal(&home, &["init", "--region", "河北"]);
+    let seen = p.exp_string("(YYYY-MM-DD)").unwrap();
+    assert!(!seen.contains("(guangxi)"), "the region was asked:\n{seen}");
+    keys(&mut p, "2026-10-08\r");
+    for question in [
+        "[mother_hukou]",
+        "[father_hukou]",
+        "[household]",
+        "[married]",
+        "[same_ethnicity]",
+        "[born_in_region]",
+    ] {
+        p.exp_string(question).unwrap();
+        keys(&mut p, "\r");
+    }
+    p.exp_eof().unwrap();
+    assert!(home.data_dir().join("babies/baby/profile.toml").exists());
+}
