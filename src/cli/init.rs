@@ -157,14 +157,15 @@ pub fn init(ctx: &Context, args: FamilyArgs, force: bool, out: &mut dyn Write) -
         .collect();
     if !assumed.is_empty() && !ask && saved.is_none() {
         let assumed = assumed.join(" ");
-        writeln!(
+        let line = tr!(
+            lang,
+            "按默认情况记录（可用 newborn set FACT=VALUE 修改）：{assumed}",
+            "Recorded with defaults (change with newborn set FACT=VALUE): {assumed}"
+        );
+        write!(
             out,
             "{}",
-            tr!(
-                lang,
-                "按默认情况记录（可用 newborn set FACT=VALUE 修改）：{assumed}",
-                "Recorded with defaults (change with newborn set FACT=VALUE): {assumed}"
-            )
+            crate::render::table::wrap(&line, ctx.width(), "  ")
         )?;
     }
     let plan = plan::plan(

@@ -20,7 +20,7 @@ use crate::playbook::{Playbook, Trust};
 use crate::registry::{Origin, Registry};
 use crate::render;
 use crate::render::table::{View, wrap, wrap_text};
-use crate::store::{self, Store, shown_name};
+use crate::store::{self, Store};
 use anyhow::Result;
 use chrono::NaiveDate;
 use std::io::{IsTerminal, Write};
@@ -354,9 +354,10 @@ fn assumed_line(assumed: &[String], lang: Lang) -> String {
 }
 
 /// The heading of one baby among several.
-fn baby_heading(fam: &Family, several: bool, lang: Lang) -> Option<String> {
+fn baby_heading(fam: &Family, several: bool) -> Option<String> {
     match (&fam.baby, several) {
-        (Some(b), true) => Some(format!("━━ {} ━━", shown_name(b, lang))),
+        // The name as `--baby` takes it.
+        (Some(b), true) => Some(format!("━━ {b} ━━")),
         _ => None,
     }
 }
@@ -467,7 +468,7 @@ fn plan_cmd(ctx: &Context, family: &FamilyArgs, all: bool, out: &mut dyn Write) 
         if i > 0 {
             writeln!(out)?;
         }
-        if let Some(h) = baby_heading(fam, several, lang) {
+        if let Some(h) = baby_heading(fam, several) {
             writeln!(out, "{h}")?;
         }
         if !fam.assumed.is_empty() {
@@ -523,7 +524,7 @@ fn next_cmd(ctx: &Context, family: &FamilyArgs, out: &mut dyn Write) -> Result<(
         if i > 0 {
             writeln!(out)?;
         }
-        if let Some(h) = baby_heading(fam, several, lang) {
+        if let Some(h) = baby_heading(fam, several) {
             writeln!(out, "{h}")?;
         }
         let plan = fam.plan(ctx);
@@ -554,7 +555,7 @@ fn home(ctx: &Context, out: &mut dyn Write) -> Result<()> {
         if i > 0 {
             writeln!(out)?;
         }
-        if let Some(h) = baby_heading(fam, several, lang) {
+        if let Some(h) = baby_heading(fam, several) {
             writeln!(out, "{h}")?;
         }
         let plan = fam.plan(ctx);
