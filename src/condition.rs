@@ -17,7 +17,8 @@
 //! (`age_days`, `age_working_days`, `birth_month`, `today_month`, …) and the playbook's named
 //! conditions. Every name and value is checked when the playbook loads.
 
-use crate::facts::{FACTS, FactType, Value, did_you_mean};
+use crate::facts::{FACTS, FactType, Value, closest, did_you_mean};
+use crate::lang::Lang;
 use crate::period::{Period, Unit};
 use std::borrow::Cow;
 use std::fmt;
@@ -402,7 +403,7 @@ impl<N: Names + ?Sized> Parser<'_, N> {
         all.push("age");
         let named = self.names.named();
         all.extend(named.iter().copied());
-        let hint = did_you_mean(name, all.iter().copied());
+        let hint = did_you_mean(&closest(name, all.iter().copied()), Lang::En);
         ConditionError {
             offset,
             message: format!(
@@ -518,7 +519,7 @@ impl<N: Names + ?Sized> Parser<'_, N> {
         };
         let steps = self.names.steps();
         if !steps.contains(&id.as_str()) {
-            let hint = did_you_mean(&id, steps.iter().copied());
+            let hint = did_you_mean(&closest(&id, steps.iter().copied()), Lang::En);
             return err(o, format!("unknown step `{id}`{hint}"));
         }
         match self.next() {
@@ -702,6 +703,21 @@ impl Expr {
         };
         if !out.contains(&item) {
             out.push(item);
+        }
+    }
+}
+
+impl Expr {
+    /// Every name the condition mentions (`age` for an age limit; a step for `done(…)`).
+    pub(crate) fn names(&self) -> Vec<&str> {
+        match self {
+            Expr::Flag(n) | Expr::Named(n) | Expr::Compare(n, _, _) | Expr::In(n, _) => {
+                vec![n.as_str()]
+            }
+            Expr::Age(..) => vec!["age"],
+            Expr::Step(_, id) => vec![id.as_str()],
+            Expr::Not(e) => e.names(),
+            Expr::And(parts) | Expr::Or(parts) => parts.iter().flat_map(|p| p.names()).collect(),
         }
     }
 }

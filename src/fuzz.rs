@@ -33,7 +33,15 @@ pub fn playbook(text: &str) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date");
     let calendar = Calendar::embedded();
     let plan = plan::plan(&p, &profile, &Progress::new(), today, &calendar);
-    let _ = crate::render::table::render(&plan, true, true, crate::lang::Lang::Zh);
+    let _ = crate::render::table::render(
+        &plan,
+        crate::render::table::View {
+            all: true,
+            color: true,
+            width: Some(80),
+            lang: crate::lang::Lang::Zh,
+        },
+    );
     let _ = crate::render::markdown::render(&plan, crate::lang::Lang::En);
     let now = chrono::DateTime::from_timestamp(1_795_000_000, 0).unwrap_or_default();
     let mut sequences = crate::render::ics::Sequences::default();

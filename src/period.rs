@@ -89,6 +89,14 @@ impl fmt::Display for Range {
 }
 
 impl Period {
+    /// In the interface language.
+    pub(crate) fn say(&self, lang: crate::lang::Lang) -> String {
+        match lang {
+            crate::lang::Lang::Zh => self.zh(),
+            crate::lang::Lang::En => self.to_string(),
+        }
+    }
+
     /// Chinese wording: `30个工作日`, `6个月`, `90天`.
     pub(crate) fn zh(&self) -> String {
         match self.unit {

@@ -2,7 +2,8 @@
 //! `--regions-dir` (which add regions or replace a shipped one with the same id).
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile};
-use crate::facts::did_you_mean;
+use crate::facts::{closest, did_you_mean};
+use crate::lang::{Lang, Say, tr};
 use crate::playbook::raw::RawPlaybook;
 use crate::playbook::{self, Playbook};
 use std::borrow::Cow;
@@ -90,11 +91,15 @@ impl Entry {
 /// Why a playbook could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("unknown region `{name}`{hint}; available: {known}")]
+    #[error("unknown region `{name}`{}; available: {}", did_you_mean(near, Lang::En), known.join(", "))]
     UnknownRegion {
         name: String,
-        hint: String,
-        known: String,
+        /// The closest ids.
+        near: Vec<String>,
+        /// Every region a parent may choose, as `id` (English) or `id（名称）`.
+        known: Vec<String>,
+        /// The same in Chinese.
+        known_zh: Vec<String>,
     },
     #[error("{0}")]
     Invalid(Diagnostics),
@@ -182,11 +187,96 @@ impl Registry {
     }
 
     fn unknown(&self, name: &str) -> LoadError {
+        let mut spellings: Vec<(String, &str)> = Vec::new();
+        for id in self.ids() {
+            spellings.push((id.to_string(), id));
+            for n in self.names(id) {
+                spellings.push((n, id));
+            }
+        }
+        let mut near: Vec<String> = Vec::new();
+        for s in closest(
+            &name.to_lowercase(),
+            spellings.iter().map(|(s, _)| s.as_str()),
+        ) {
+            let id = spellings.iter().find(|(sp, _)| sp == s).map_or(s, |p| p.1);
+            if !near.iter().any(|n| n == id) {
+                near.push(id.to_string());
+            }
+        }
+        let regions = self.regions();
         LoadError::UnknownRegion {
             name: name.to_string(),
-            hint: did_you_mean(name, self.ids()),
-            known: self.ids().join(", "),
+            near,
+            known: regions.iter().map(|(id, _)| id.clone()).collect(),
+            known_zh: regions
+                .iter()
+                .map(|(id, name)| format!("{id}（{name}）"))
+                .collect(),
         }
+    }
+
+    /// The names of a playbook (Chinese and English), read from its file.
+    fn names(&self, id: &str) -> Vec<String> {
+        let Some(raw) = self.raw_of(id) else {
+            return Vec::new();
+        };
+        let mut names = vec![raw.name.to_string()];
+        names.extend(raw.name_en.as_ref().map(|n| n.to_lowercase()));
+        names
+    }
+
+    /// A playbook's file as read (a shipped one is built, a parent's parsed anew).
+    fn raw_of(&self, id: &str) -> Option<RawPlaybook> {
+        let entry = self.entries.get(id)?;
+        match entry.parsed {
+            Some(build) => Some(build()),
+            None => playbook::parse_file(&entry.file()).ok(),
+        }
+    }
+
+    /// The regions a parent may choose, with their Chinese names: every playbook except the
+    /// bases that only others build on (`national`).
+    pub fn regions(&self) -> Vec<(String, String)> {
+        let raws: Vec<(&str, RawPlaybook)> = self
+            .ids()
+            .into_iter()
+            .filter_map(|id| Some((id, self.raw_of(id)?)))
+            .collect();
+        raws.iter()
+            .filter(|(id, raw)| {
+                raw.extends.is_some()
+                    || !raws
+                        .iter()
+                        .any(|(_, other)| other.extends.as_ref().is_some_and(|e| e.get_ref() == id))
+            })
+            .map(|(id, raw)| (id.to_string(), raw.name.to_string()))
+            .collect()
+    }
+
+    /// The playbook id a parent means: the id in any case, or a region's name in Chinese
+    /// (`厦门`, `厦门市`, `广西壮族自治区`) or in English.
+    pub fn resolve(&self, text: &str) -> Result<String, LoadError> {
+        let text = text.trim();
+        if self.entries.contains_key(text) {
+            return Ok(text.to_string());
+        }
+        let lower = text.to_lowercase();
+        if self.entries.contains_key(&lower) {
+            return Ok(lower);
+        }
+        for id in self.ids() {
+            for name in self.names(id) {
+                let short = ["壮族自治区", "自治区", "市", "省"]
+                    .iter()
+                    .find_map(|suffix| name.strip_suffix(suffix))
+                    .unwrap_or(&name);
+                if name == text || name == lower || (!short.is_empty() && short == text) {
+                    return Ok(id.to_string());
+                }
+            }
+        }
+        Err(self.unknown(text))
     }
 
     /// Loads and checks the playbook `id`, merged with the playbooks it extends.
@@ -225,7 +315,7 @@ impl Registry {
                     )));
                 }
                 let Some(entry) = self.entries.get(pid.as_ref()) else {
-                    let hint = did_you_mean(pid, self.ids());
+                    let hint = did_you_mean(&closest(pid, self.ids()), Lang::En);
                     return Err(invalid(Diagnostic::at(
                         &file,
                         parent.span(),
@@ -244,6 +334,31 @@ impl Registry {
     }
 }
 
+impl Say for LoadError {
+    fn say(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (
+                LoadError::UnknownRegion {
+                    name,
+                    near,
+                    known_zh,
+                    ..
+                },
+                Lang::Zh,
+            ) => {
+                let (hint, known) = (did_you_mean(near, lang), known_zh.join("、"));
+                format!("没有“{name}”这个地区的手册{hint}；可选的地区：{known}")
+            }
+            (LoadError::Io { path, source }, _) => {
+                let (path, why) = (path.display(), crate::error::io_error(source, lang));
+                tr!(lang, "读不了 {path}：{why}", "cannot read {path}: {why}")
+            }
+            (LoadError::Invalid(d), Lang::Zh) => format!("手册有错误：\n{d}"),
+            _ => self.to_string(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -251,11 +366,37 @@ mod tests {
     #[test]
     fn unknown_regions_suggest_the_closest() {
         let r = Registry::embedded();
-        let e = r.load("hebie").unwrap_err().to_string();
+        let e = r.resolve("hebie").unwrap_err().to_string();
         assert!(
             e.starts_with("unknown region `hebie` (did you mean hebei"),
             "{e}"
         );
+        let e = r.resolve("北京").unwrap_err().say(Lang::Zh);
+        assert!(
+            e.starts_with(
+                "没有“北京”这个地区的手册；可选的地区：guangxi（广西壮族自治区）、hebei（河北省）"
+            ),
+            "{e}"
+        );
+        assert!(!e.contains("national"), "{e}");
+    }
+
+    #[test]
+    fn regions_are_found_by_name_and_in_any_case() {
+        let r = Registry::embedded();
+        for (text, id) in [
+            ("Xiamen", "xiamen"),
+            ("厦门", "xiamen"),
+            ("厦门市", "xiamen"),
+            ("河北", "hebei"),
+            ("深圳", "shenzhen"),
+            ("广西", "guangxi"),
+            ("广西壮族自治区", "guangxi"),
+            ("南宁", "nanning"),
+            ("NANNING", "nanning"),
+        ] {
+            assert_eq!(r.resolve(text).unwrap(), id, "{text}");
+        }
     }
 }
 

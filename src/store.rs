@@ -12,6 +12,7 @@
 
 use crate::facts::Facts;
 use crate::family::{Event, Profile, merge};
+use crate::lang::{Lang, Say};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -39,22 +40,103 @@ pub(crate) enum StoreError {
         "{path} was written by a newer newborn (schema {found}, this one knows up to {SCHEMA}); update newborn. The file was not changed"
     )]
     TooNew { path: PathBuf, found: u32 },
-    #[error("no baby named `{name}` in {dir}; babies: {known}")]
+    #[error("no baby named `{name}` in {dir}; babies: {}", if known.is_empty() { "(none yet)".to_string() } else { known.join(", ") })]
     UnknownBaby {
         name: String,
         dir: PathBuf,
-        known: String,
+        known: Vec<String>,
     },
     #[error(
         "no baby set up yet in {dir}: run `newborn init --region REGION --birth-date YYYY-MM-DD` (or pass --region and --birth-date for a one-off plan)"
     )]
     NoBaby { dir: PathBuf },
-    #[error("several babies in {dir} ({known}): choose one with --baby NAME")]
-    WhichBaby { dir: PathBuf, known: String },
+    #[error(
+        "several babies in {dir} ({}): choose one with --baby NAME, or set a default with newborn babies --default NAME", known.join(", ")
+    )]
+    WhichBaby { dir: PathBuf, known: Vec<String> },
     #[error(
         "`{0}` is not a usable baby name: use letters, digits, - or _ (e.g. baby, 大宝, twin-2)"
     )]
     BadName(String),
+}
+
+impl Say for StoreError {
+    fn say(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            StoreError::Io {
+                action,
+                path,
+                source,
+            } => {
+                let action = match *action {
+                    "read" => "读取",
+                    "write" => "写入",
+                    "create" => "创建",
+                    "lock" => "锁定",
+                    other => other,
+                };
+                let (path, why) = (path.display(), crate::error::io_error(source, lang));
+                format!("无法{action} {path}：{why}")
+            }
+            StoreError::Corrupt { path, message } => {
+                let path = path.display();
+                // `line 3, column 0: …` (the reader's own words follow in English).
+                let message = match message
+                    .strip_prefix("line ")
+                    .and_then(|m| m.split_once(", column "))
+                    .and_then(|(line, rest)| Some((line, rest.split_once(": ")?)))
+                {
+                    Some((line, (column, rest))) => format!("第 {line} 行第 {column} 列：{rest}"),
+                    None => message.clone(),
+                };
+                format!(
+                    "{path} 已损坏（{message}），文件保持原样没有改动。请修好或移走它，或从备份恢复（例如另一位家长同步的文件夹）"
+                )
+            }
+            StoreError::TooNew { path, found } => {
+                let path = path.display();
+                format!(
+                    "{path} 是较新版本的 newborn 写的（格式版本 {found}，这个版本只认识到 {SCHEMA}）：请更新 newborn。文件没有改动"
+                )
+            }
+            StoreError::UnknownBaby { name, dir, known } => {
+                let dir = dir.display();
+                let known = if known.is_empty() {
+                    "（还没有）".to_string()
+                } else {
+                    known.join("、")
+                };
+                format!("{dir} 里没有叫“{name}”的宝宝；已有的宝宝：{known}")
+            }
+            StoreError::NoBaby { dir } => {
+                let dir = dir.display();
+                format!(
+                    "{dir} 里还没有设置宝宝：运行 newborn init（或 newborn init --region 地区 --birth-date YYYY-MM-DD）；只想临时看一份清单，用 --region 和 --birth-date"
+                )
+            }
+            StoreError::WhichBaby { dir, known } => {
+                let (dir, known) = (dir.display(), known.join("、"));
+                format!(
+                    "{dir} 里有几个宝宝（{known}）：用 --baby 名字 选一个，或用 newborn babies --default 名字 设默认的宝宝"
+                )
+            }
+            StoreError::BadName(name) => format!(
+                "“{name}”不能用作宝宝的名字：只能用文字、数字、- 或 _（例如 baby、大宝、twin-2）"
+            ),
+        }
+    }
+}
+
+/// A baby's name as the parent chose it, for messages: `大宝`, or nothing for the one baby
+/// named `baby` by default.
+pub(crate) fn shown_name(baby: &str, lang: Lang) -> String {
+    match baby {
+        "baby" => lang.pick("宝宝", "the baby").to_string(),
+        name => name.to_string(),
+    }
 }
 
 fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> StoreError {
@@ -86,6 +168,14 @@ struct ProfileFile {
     birth_date: NaiveDate,
     #[serde(default)]
     facts: BTreeMap<String, String>,
+}
+
+/// `settings.toml`: choices that are not about one baby.
+#[derive(Debug, Serialize, Deserialize)]
+struct SettingsFile {
+    schema: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    default_baby: Option<String>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -155,7 +245,7 @@ impl Store {
         Ok(names)
     }
 
-    /// Resolves `--baby`: the named baby, or the only one.
+    /// Resolves `--baby`: the named baby, or the only one, or the default one.
     pub(crate) fn which_baby(&self, name: Option<&str>) -> Result<String, StoreError> {
         let babies = self.babies()?;
         match name {
@@ -163,23 +253,66 @@ impl Store {
             Some(n) => Err(StoreError::UnknownBaby {
                 name: n.to_string(),
                 dir: self.root.clone(),
-                known: if babies.is_empty() {
-                    "(none yet)".to_string()
-                } else {
-                    babies.join(", ")
-                },
+                known: babies,
             }),
             None => match babies.as_slice() {
                 [] => Err(StoreError::NoBaby {
                     dir: self.root.clone(),
                 }),
                 [one] => Ok(one.clone()),
-                _ => Err(StoreError::WhichBaby {
-                    dir: self.root.clone(),
-                    known: babies.join(", "),
-                }),
+                _ => match self.default_baby()? {
+                    Some(d) if babies.contains(&d) => Ok(d),
+                    _ => Err(StoreError::WhichBaby {
+                        dir: self.root.clone(),
+                        known: babies,
+                    }),
+                },
             },
         }
+    }
+
+    fn settings_path(&self) -> PathBuf {
+        self.root.join("settings.toml")
+    }
+
+    /// The baby commands use when there are several and none is named (`babies --default`).
+    pub(crate) fn default_baby(&self) -> Result<Option<String>, StoreError> {
+        let path = self.settings_path();
+        let text = match fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(io("read", &path)(e)),
+        };
+        let file: SettingsFile = toml::from_str(&text).map_err(|e| StoreError::Corrupt {
+            path: path.clone(),
+            message: e.to_string().trim().to_string(),
+        })?;
+        if file.schema > SCHEMA {
+            return Err(StoreError::TooNew {
+                path,
+                found: file.schema,
+            });
+        }
+        Ok(file.default_baby)
+    }
+
+    /// Sets the default baby (which must be set up).
+    pub(crate) fn set_default_baby(&self, name: &str) -> Result<(), StoreError> {
+        let babies = self.babies()?;
+        if !babies.iter().any(|b| b == name) {
+            return Err(StoreError::UnknownBaby {
+                name: name.to_string(),
+                dir: self.root.clone(),
+                known: babies,
+            });
+        }
+        let file = SettingsFile {
+            schema: SCHEMA,
+            default_baby: Some(name.to_string()),
+        };
+        let text = toml::to_string(&file).expect("settings serialize");
+        let _lock = self.lock(&self.root)?;
+        write_atomic(&self.settings_path(), text.as_bytes())
     }
 
     /// Checks a baby name is safe as a folder name.

@@ -1,25 +1,23 @@
-//! Command-line options. The doc comments are the help text.
+//! Command-line options. Their help, in Chinese and English, is in `help.rs` (one table for
+//! both languages, applied only when help, a manual page or completions are asked for), so
+//! the items here carry plain comments, not doc comments (which clap would make help text).
 
+use super::complete;
+use crate::lang::{Lang, Say};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
+use clap_complete::engine::{ArgValueCandidates, ArgValueCompleter};
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-/// newborn：宝宝出生后要办的事——出生医学证明、上户口、医保、社保卡……按您所在地区的规定，
-/// 排成有日期、有顺序的个人清单。完全离线。
-///
-/// An offline checklist for parents in mainland China after a baby is born.
+// The program: the options before a command's name, and the command (none: what is next).
 #[derive(Debug, Parser)]
-#[command(name = "newborn", version, about, long_about = None)]
-#[command(
-    after_help = "Exit status: 0 success, 1 failure (files, playbooks, state), 2 usage (bad options or values).\n例：newborn plan --region hebei --birth-date 2026-10-08"
-)]
+#[command(name = "newborn", version)]
 pub(crate) struct Cli {
-    /// The options given before the command's name.
     #[command(flatten)]
     pub global: Global,
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 impl Cli {
@@ -30,12 +28,15 @@ impl Cli {
 
     /// As [`Cli::into_parts`], with the environment given (for tests).
     pub(crate) fn into_parts_with(
-        mut self,
+        self,
         env: impl Fn(&str) -> Option<OsString>,
     ) -> Result<(Command, Global), String> {
-        let after = std::mem::take(self.command.global_mut());
+        let mut command = self.command.unwrap_or(Command::Home {
+            global: Global::default(),
+        });
+        let after = std::mem::take(command.global_mut());
         let global = after.over(self.global, env)?;
-        Ok((self.command, global))
+        Ok((command, global))
     }
 }
 
@@ -45,40 +46,29 @@ impl Cli {
 // which was a fifth of the work of `newborn next`. Each command instead has its own copy, built
 // only when that command runs (`defer` on [`Command`]), and [`Cli::into_parts`] merges the two:
 // a value after the command's name, else one before it, else the environment variable.
-//
-// (Not a doc comment: it would become the about text of every command.)
 #[derive(Debug, Args, Default, Clone, PartialEq)]
 pub(crate) struct Global {
-    /// Where progress is kept [env: NEWBORN_DATA_DIR] [default: the platform's data dir for newborn]
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
     pub data_dir: Option<PathBuf>,
 
-    /// Plan as if today were DATE (YYYY-MM-DD) [env: NEWBORN_TODAY] [default: the system clock]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub today: Option<NaiveDate>,
 
-    /// Which baby (when there are several)
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", add = ArgValueCandidates::new(complete::babies))]
     pub baby: Option<String>,
 
-    /// A folder of extra playbooks (*.toml); one with a shipped id replaces it [env: NEWBORN_REGIONS_DIR]
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
     pub regions_dir: Option<PathBuf>,
 
-    /// A holiday schedule (holiday-cn JSON) for a year newborn does not know yet
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub calendar: Vec<PathBuf>,
 
-    /// Print data as JSON
     #[arg(long)]
     pub json: bool,
 
-    /// Interface language: zh or en [default: from LC_ALL / LC_MESSAGES / LANG, Chinese otherwise]
     #[arg(long, value_name = "LANG")]
-    pub lang: Option<crate::lang::Lang>,
+    pub lang: Option<Lang>,
 
-    /// Colour the statuses: auto (only on a terminal, and not when NO_COLOR is set), always, never
-    /// [default: auto]
     #[arg(long, value_name = "WHEN")]
     pub color: Option<ColorChoice>,
 }
@@ -86,18 +76,24 @@ pub(crate) struct Global {
 impl Global {
     /// `self` (given after the command's name) over `before` (given before it), then the
     /// environment (`NEWBORN_DATA_DIR`, `NEWBORN_TODAY`, `NEWBORN_REGIONS_DIR`).
-    fn over(
+    pub(super) fn over(
         self,
         before: Global,
         env: impl Fn(&str) -> Option<OsString>,
     ) -> Result<Global, String> {
+        let lang = self
+            .lang
+            .or(before.lang)
+            .unwrap_or_else(|| Lang::from_vars(&env));
         let today = match self.today.or(before.today) {
             Some(day) => Some(day),
             None => match env("NEWBORN_TODAY") {
-                Some(v) => Some(
-                    parse_date(&v.to_string_lossy())
-                        .map_err(|e| format!("NEWBORN_TODAY={}: {e}", v.to_string_lossy()))?,
-                ),
+                Some(v) => {
+                    let v = v.to_string_lossy();
+                    Some(parse_date(&v).map_err(|e| {
+                        format!("NEWBORN_TODAY={v}{}{}", lang.pick("：", ": "), e.say(lang))
+                    })?)
+                }
                 None => None,
             },
         };
@@ -135,7 +131,8 @@ pub(crate) enum ColorChoice {
 }
 
 impl ColorChoice {
-    /// Whether to colour standard output.
+    /// Whether to colour standard output: `always` and `never` as said (an explicit choice wins
+    /// over `NO_COLOR`), `auto` on a terminal when `NO_COLOR` is not set.
     pub(crate) fn enabled(self) -> bool {
         use std::io::IsTerminal;
         match self {
@@ -149,155 +146,158 @@ impl ColorChoice {
     }
 }
 
-// A region, birth date and facts given on the command line (no doc comment: it would become
-// the about text of the commands that flatten it).
+// A region, birth date and facts given on the command line.
 #[derive(Debug, Args, Clone, Default)]
 pub(crate) struct FamilyArgs {
-    /// The region's playbook id (see `newborn regions`), e.g. hebei
-    #[arg(long, value_name = "REGION")]
+    #[arg(long, value_name = "REGION", add = ArgValueCandidates::new(complete::regions))]
     pub region: Option<String>,
 
-    /// The baby's birth date, YYYY-MM-DD
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub birth_date: Option<NaiveDate>,
 
-    /// A fact about the family, e.g. --set father_hukou=other (repeatable; see `newborn facts`)
-    #[arg(long = "set", value_name = "FACT=VALUE")]
+    #[arg(long = "set", value_name = "FACT=VALUE", add = ArgValueCompleter::new(complete::fact_pairs))]
     pub set: Vec<String>,
+
+    #[arg(short = 'y', long)]
+    pub yes: bool,
 }
 
-/// Each command's own options are built only when it is the one run (`defer`), which keeps
-/// start-up small.
+// Each command's own options are built only when it is the one run (`defer`), which keeps
+// start-up small.
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
 pub(crate) enum Command {
-    /// Set up a baby: region, birth date and the family's facts (asks when run in a terminal)
     Init {
         #[command(flatten)]
         family: FamilyArgs,
-        /// Replace an existing profile (progress is kept)
         #[arg(long)]
         force: bool,
         #[command(flatten)]
         global: Global,
     },
-    /// The whole plan as a table (with --region and --birth-date: a one-off plan, nothing saved)
+    Set {
+        #[arg(required = true, value_name = "FACT=VALUE", add = ArgValueCompleter::new(complete::set_pairs))]
+        pairs: Vec<String>,
+        #[arg(short = 'y', long)]
+        yes: bool,
+        #[command(flatten)]
+        global: Global,
+    },
     Plan {
         #[command(flatten)]
         family: FamilyArgs,
-        /// Also list the steps that do not apply, with why
         #[arg(long)]
         all: bool,
         #[command(flatten)]
         global: Global,
     },
-    /// The next step: where to go, the route, materials, tips
     Next {
         #[command(flatten)]
         family: FamilyArgs,
         #[command(flatten)]
         global: Global,
     },
-    /// Mark steps done (STEP: an id, a unique prefix, or the plan's number)
     Done {
-        #[arg(required = true, value_name = "STEP")]
+        #[arg(required = true, value_name = "STEP", add = ArgValueCompleter::new(complete::steps_to_do))]
         steps: Vec<String>,
-        /// The day it was done [default: today]
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         on: Option<NaiveDate>,
+        #[arg(long)]
+        force: bool,
         #[command(flatten)]
         global: Global,
     },
-    /// Record that the family will not take optional steps (undo reverses it)
     Skip {
-        #[arg(required = true, value_name = "STEP")]
+        #[arg(required = true, value_name = "STEP", add = ArgValueCompleter::new(complete::steps_optional))]
         steps: Vec<String>,
         #[command(flatten)]
         global: Global,
     },
-    /// Mark steps not done (or not skipped) again
     Undo {
-        #[arg(required = true, value_name = "STEP")]
+        #[arg(required = true, value_name = "STEP", add = ArgValueCompleter::new(complete::steps_done))]
         steps: Vec<String>,
         #[command(flatten)]
         global: Global,
     },
-    /// Everything about one step: why it applies, its source, how its deadline was counted
     Show {
-        #[arg(value_name = "STEP")]
+        #[arg(value_name = "STEP", add = ArgValueCompleter::new(complete::steps_all))]
         step: String,
         #[command(flatten)]
         family: FamilyArgs,
         #[command(flatten)]
         global: Global,
     },
-    /// Every document the remaining steps need, merged and grouped by where you go
     Materials {
         #[command(flatten)]
         family: FamilyArgs,
         #[command(flatten)]
         global: Global,
     },
-    /// Export the checklist
     Export {
-        /// markdown, json or ics
-        #[arg(long, default_value = "markdown", value_name = "FORMAT")]
-        format: String,
-        /// Write to FILE instead of standard output
-        #[arg(short, long, value_name = "FILE")]
+        #[arg(long, value_name = "FORMAT", add = ArgValueCandidates::new(complete::formats))]
+        format: Option<String>,
+        #[arg(short, long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
         output: Option<PathBuf>,
         #[command(flatten)]
         family: FamilyArgs,
         #[command(flatten)]
         global: Global,
     },
-    /// The playbooks available
     Regions {
         #[command(flatten)]
         global: Global,
     },
-    /// Validate playbook files (all playbooks when no PATH is given)
     Check {
-        #[arg(value_name = "PATH")]
+        #[arg(value_name = "PATH", value_hint = clap::ValueHint::FilePath)]
         paths: Vec<PathBuf>,
         #[command(flatten)]
         global: Global,
     },
-    /// The years whose official holiday schedule is known, and where each came from
     Calendar {
         #[command(flatten)]
         global: Global,
     },
-    /// The babies set up in the data dir
     Babies {
+        #[arg(long, value_name = "NAME", add = ArgValueCandidates::new(complete::babies))]
+        default: Option<String>,
         #[command(flatten)]
         global: Global,
     },
-    /// Merge progress from another copy of the data dir (e.g. the other parent's synced folder)
     Sync {
-        /// The other data dir
-        #[arg(value_name = "FROM_DIR")]
+        #[arg(value_name = "FROM_DIR", value_hint = clap::ValueHint::DirPath)]
         from: PathBuf,
         #[command(flatten)]
         global: Global,
     },
-    /// The facts a profile holds, their allowed values and defaults
     Facts {
         #[command(flatten)]
         global: Global,
     },
-    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
     Completions {
         #[arg(value_name = "SHELL")]
-        shell: clap_complete::Shell,
+        shell: Shell,
         #[command(flatten)]
         global: Global,
     },
-    /// Print the manual page (roff) to standard output
     Man {
+        #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+        dir: Option<PathBuf>,
         #[command(flatten)]
         global: Global,
     },
+    // A bare `newborn`: what is next for each baby, with the counts (not a command by name).
+    #[command(skip)]
+    Home { global: Global },
+}
+
+/// The shells whose completion `newborn completions` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+    Elvish,
 }
 
 impl Command {
@@ -305,6 +305,7 @@ impl Command {
     fn global_mut(&mut self) -> &mut Global {
         match self {
             Command::Init { global, .. }
+            | Command::Set { global, .. }
             | Command::Plan { global, .. }
             | Command::Next { global, .. }
             | Command::Done { global, .. }
@@ -316,32 +317,58 @@ impl Command {
             | Command::Regions { global }
             | Command::Check { global, .. }
             | Command::Calendar { global }
-            | Command::Babies { global }
+            | Command::Babies { global, .. }
             | Command::Sync { global, .. }
             | Command::Facts { global }
             | Command::Completions { global, .. }
-            | Command::Man { global } => global,
+            | Command::Man { global, .. }
+            | Command::Home { global } => global,
         }
     }
 }
 
-/// Parses `YYYY-MM-DD`, saying what is wrong.
-pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
-        let shape = s.len() == 10
-            && s.bytes().enumerate().all(|(i, b)| {
-                if i == 4 || i == 7 {
-                    b == b'-'
-                } else {
-                    b.is_ascii_digit()
-                }
-            });
-        if shape {
-            format!("{s} is not a date in the calendar (expected YYYY-MM-DD, e.g. 2026-10-08)")
-        } else {
-            "expected a date as YYYY-MM-DD, e.g. 2026-10-08".to_string()
+/// A date that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub(crate) enum DateError {
+    #[error("expected a date as YYYY-MM-DD with a four-digit year, e.g. 2026-10-08")]
+    Shape(String),
+    #[error("{0} is not a date in the calendar (expected YYYY-MM-DD, e.g. 2026-10-08)")]
+    NotInCalendar(String),
+}
+
+impl Say for DateError {
+    fn say(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (_, Lang::En) => self.to_string(),
+            (DateError::Shape(s), Lang::Zh) => {
+                format!("“{s}”不是日期：请写成 YYYY-MM-DD，年份写全四位，例如 2026-10-08")
+            }
+            (DateError::NotInCalendar(s), Lang::Zh) => {
+                format!("{s} 这一天不存在（日期写成 YYYY-MM-DD，例如 2026-10-08）")
+            }
         }
-    })
+    }
+}
+
+/// Parses a date with a four-digit year: `2026-10-08`, also `2026/10/8`, `2026.10.8` and
+/// `2026年10月8日`.
+pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, DateError> {
+    let text = s.trim();
+    let parts: Vec<&str> = text
+        .trim_end_matches('日')
+        .split(['-', '/', '.', '年', '月'])
+        .collect();
+    let shaped = matches!(parts.as_slice(), [y, m, d]
+        if y.len() == 4
+            && (1..=2).contains(&m.len())
+            && (1..=2).contains(&d.len())
+            && [y, m, d].iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())));
+    if !shaped {
+        return Err(DateError::Shape(s.to_string()));
+    }
+    let n = |p: &str| p.parse::<u32>().unwrap_or(0);
+    NaiveDate::from_ymd_opt(n(parts[0]) as i32, n(parts[1]), n(parts[2]))
+        .ok_or_else(|| DateError::NotInCalendar(text.to_string()))
 }
 
 #[cfg(test)]
@@ -412,12 +439,27 @@ mod tests {
     }
 
     #[test]
-    fn a_bad_date_in_the_environment_is_named() {
-        let e = parts(&["next"], &[("NEWBORN_TODAY", "2026-13-01")]).unwrap_err();
+    fn a_bad_date_in_the_environment_is_named_in_the_interface_language() {
+        let e = parts(
+            &["next", "--lang", "en"],
+            &[("NEWBORN_TODAY", "2026-13-01")],
+        )
+        .unwrap_err();
         assert!(
             e.starts_with("NEWBORN_TODAY=2026-13-01: 2026-13-01 is not a date"),
             "{e}"
         );
+        let e = parts(&["next"], &[("NEWBORN_TODAY", "2026-13-01")]).unwrap_err();
+        assert_eq!(
+            e,
+            "NEWBORN_TODAY=2026-13-01：2026-13-01 这一天不存在（日期写成 YYYY-MM-DD，例如 2026-10-08）"
+        );
+        let e = parts(
+            &["next"],
+            &[("NEWBORN_TODAY", "x"), ("LANG", "en_GB.UTF-8")],
+        )
+        .unwrap_err();
+        assert!(e.starts_with("NEWBORN_TODAY=x: expected a date"), "{e}");
         // An option given on the command line is not overridden by the environment.
         assert!(
             parts(
@@ -436,5 +478,31 @@ mod tests {
         assert!(!g.color());
         let (_, g) = parts(&["plan"], &[]).unwrap();
         assert_eq!(g.color, None);
+    }
+
+    #[test]
+    fn a_bare_newborn_is_the_home_view() {
+        let (c, _) = parts(&["--today", "2026-11-02"], &[]).unwrap();
+        assert!(matches!(c, Command::Home { .. }));
+    }
+
+    #[test]
+    fn dates_need_a_four_digit_year_and_may_use_other_separators() {
+        assert_eq!(parse_date("2026-10-08"), Ok(day("2026-10-08").unwrap()));
+        assert_eq!(parse_date("2026/10/8"), Ok(day("2026-10-08").unwrap()));
+        assert_eq!(parse_date("2026.1.31"), Ok(day("2026-01-31").unwrap()));
+        assert_eq!(parse_date("2026年10月8日"), Ok(day("2026-10-08").unwrap()));
+        assert_eq!(
+            parse_date("26-10-08"),
+            Err(DateError::Shape("26-10-08".into()))
+        );
+        assert_eq!(
+            parse_date("+2026-10-08"),
+            Err(DateError::Shape("+2026-10-08".into()))
+        );
+        assert_eq!(
+            parse_date("2026-02-30"),
+            Err(DateError::NotInCalendar("2026-02-30".into()))
+        );
     }
 }

@@ -5,7 +5,8 @@ use super::raw::{self, RawCite, RawPlaybook, S};
 use super::*;
 use crate::condition::{self, ConditionError, Names};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile};
-use crate::facts::did_you_mean;
+use crate::facts::{closest, did_you_mean};
+use crate::lang::Lang;
 use crate::period::{self, PeriodError};
 // Keys are ids from the files being checked; FxHash is enough and quicker than SipHash.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -174,7 +175,7 @@ impl Validator<'_> {
                 format!(
                     "unknown source `{}`{}; sources: {}",
                     c.doc.get_ref(),
-                    did_you_mean(c.doc.get_ref(), docs.iter().copied()),
+                    did_you_mean(&closest(c.doc.get_ref(), docs.iter().copied()), Lang::En),
                     all.join(", ")
                 ),
             );
@@ -476,7 +477,7 @@ impl Validator<'_> {
                     format!(
                         "unknown route `{}`{}; routes: {}",
                         r.get_ref(),
-                        did_you_mean(r.get_ref(), routes.iter().copied()),
+                        did_you_mean(&closest(r.get_ref(), routes.iter().copied()), Lang::En),
                         if routes.is_empty() {
                             "(none defined)".to_string()
                         } else {
@@ -590,7 +591,7 @@ impl Validator<'_> {
                 format!(
                     "`fact = \"{}\"`: a step mirrors a true/false fact{}; facts: {}",
                     fact.get_ref(),
-                    did_you_mean(fact.get_ref(), bools),
+                    did_you_mean(&closest(fact.get_ref(), bools), Lang::En),
                     all.join(", ")
                 ),
             );
@@ -732,7 +733,10 @@ impl Validator<'_> {
                                 format!(
                                     "unknown step `{}`{}",
                                     r.get_ref(),
-                                    did_you_mean(r.get_ref(), all_ids.iter().copied())
+                                    did_you_mean(
+                                        &closest(r.get_ref(), all_ids.iter().copied()),
+                                        Lang::En
+                                    )
                                 )
                             };
                             self.error(*f, r.span(), msg);

@@ -143,3 +143,41 @@ pub(crate) fn render(plan: &Plan<'_>, heading: &str, lang: Lang) -> String {
     }
     out
 }
+
+/// The merged list for the terminal: one block per place, each document with the steps that
+/// need it by title, wrapped to `width`.
+pub(crate) fn text(plan: &Plan<'_>, lang: Lang, width: Option<usize>) -> String {
+    let groups = merged(plan, lang);
+    if groups.is_empty() {
+        return render(plan, "", lang);
+    }
+    let title = |id: &str| {
+        plan.steps()
+            .find(|s| s.step.id == id)
+            .map_or(id.to_string(), |s| s.step.title(lang).to_string())
+    };
+    let mut out = String::new();
+    for g in groups {
+        let place = match lang {
+            Lang::Zh => format!("【{}】", g.place),
+            Lang::En => format!("[{}]", g.place),
+        };
+        out.push_str(&super::table::wrap(&place, width, "  "));
+        for m in g.items {
+            let line = format!("  □ {}{}", m.name, lang.paren(&m.quantity(lang)));
+            out.push_str(&super::table::wrap(&line, width, "    "));
+            let steps: Vec<String> = m.steps.iter().map(|id| title(id)).collect();
+            let line = format!(
+                "    {}{}",
+                lang.pick("用于：", "for: "),
+                steps.join(lang.pick("、", "; "))
+            );
+            out.push_str(&super::table::wrap(&line, width, "      "));
+            for n in m.notes {
+                out.push_str(&super::table::wrap(&format!("    {n}"), width, "    "));
+            }
+        }
+        out.push('\n');
+    }
+    out
+}

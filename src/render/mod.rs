@@ -61,7 +61,7 @@ pub(crate) fn status(status: Status, lang: Lang) -> &'static str {
             Status::Confirm => "请确认",
             Status::Skipped => "不办了",
             Status::Missed => "已错过",
-            Status::Elsewhere => "回户籍地办",
+            Status::Elsewhere => "户籍地办",
             Status::NotApplicable => "不适用",
         },
         Lang::En => match status {
@@ -73,7 +73,7 @@ pub(crate) fn status(status: Status, lang: Lang) -> &'static str {
             Status::Confirm => "confirm",
             Status::Skipped => "skipped",
             Status::Missed => "missed",
-            Status::Elsewhere => "at hukou place",
+            Status::Elsewhere => "hukou place",
             Status::NotApplicable => "not applicable",
         },
     }
@@ -118,9 +118,10 @@ pub(crate) fn deadline_cell(s: &PlanStep<'_>, plan: &Plan<'_>, lang: Lang) -> St
         return format!("{}{}", w.date, lang.paren(lang.pick("最晚", "last day")));
     }
     match s.earliest_start {
-        Some(start) if s.step.start.is_some() || start > plan.today => {
-            format!("{start}{}", lang.pick(" 起", " on"))
-        }
+        Some(start) if s.step.start.is_some() || start > plan.today => match lang {
+            Lang::Zh => format!("{start} 起"),
+            Lang::En => format!("from {start}"),
+        },
         _ => "—".to_string(),
     }
 }
@@ -225,26 +226,37 @@ pub(crate) fn out_of_scope(plan: &Plan<'_>, lang: Lang) -> Vec<String> {
     lines
 }
 
-/// The counts above a plan: overdue, ready, and the next deadline.
+/// The counts above a plan: the steps by status (those with none left out), and the next
+/// deadline: `共 20 项：逾期 1 · 可以办 3 · … · 最近截止 2026-11-08（…）`.
 pub(crate) fn counts(plan: &Plan<'_>, lang: Lang) -> String {
-    let c = plan.counts();
-    let next = c.next_deadline.map(|(date, s)| match lang {
-        Lang::Zh => format!(" · 最近截止 {date}（{}）", s.step.title(lang)),
-        Lang::En => format!(" · next deadline {date} ({})", s.step.title(lang)),
-    });
+    let total = plan.steps().len();
+    let mut parts = Vec::new();
+    for s in [
+        Status::Overdue,
+        Status::Ready,
+        Status::Confirm,
+        Status::Blocked,
+        Status::Waiting,
+        Status::Elsewhere,
+        Status::Done,
+        Status::Skipped,
+        Status::Missed,
+    ] {
+        let n = plan.steps().filter(|x| x.status == s).count();
+        if n > 0 {
+            parts.push(format!("{} {n}", status(s, lang)));
+        }
+    }
+    if let Some((date, s)) = plan.counts().next_deadline {
+        parts.push(match lang {
+            Lang::Zh => format!("最近截止 {date}（{}）", s.step.title(lang)),
+            Lang::En => format!("next deadline {date} ({})", s.step.title(lang)),
+        });
+    }
+    let parts = parts.join(" · ");
     match lang {
-        Lang::Zh => format!(
-            "逾期 {} 项 · 可以办 {} 项{}",
-            c.overdue,
-            c.ready,
-            next.unwrap_or_default()
-        ),
-        Lang::En => format!(
-            "{} overdue · {} ready{}",
-            c.overdue,
-            c.ready,
-            next.unwrap_or_default()
-        ),
+        Lang::Zh => format!("共 {total} 项：{parts}"),
+        Lang::En => format!("{total} steps: {parts}"),
     }
 }
 

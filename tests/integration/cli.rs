@@ -5,7 +5,7 @@ use std::fs;
 use std::path::Path;
 
 /// Every file under `dir` with its bytes, to prove a command changed nothing.
-fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
     if let Ok(entries) = fs::read_dir(dir) {
         for e in entries.flatten() {
@@ -87,7 +87,9 @@ fn marking_a_step_before_its_prerequisites_is_allowed_with_a_warning() {
     let t = family("2026-10-20");
     t.args(&["done", "hukou-registration"])
         .today("2026-10-20")
-        .stderr_contains("warning: hukou-registration was marked done before its prerequisites one-thing-application, birth-certificate")
+        .stderr_contains(
+            "newborn：注意：hukou-registration 的前置事项 one-thing-application、birth-certificate 还没有标记办完；已照样记下",
+        )
         .run();
 }
 
@@ -164,7 +166,7 @@ fn the_markdown_export_is_a_task_list() {
             out.to_str().unwrap(),
         ])
         .today("2026-10-20")
-        .stderr_contains("wrote")
+        .stderr_contains("newborn：已写入 ")
         .run();
     let md = fs::read_to_string(&out).unwrap();
     assert!(md.starts_with("# 新生儿办事清单：河北省\n"), "{md}");
@@ -227,7 +229,7 @@ fn calendar_lists_the_known_years_and_the_data_dir_folder_adds_one() {
     home.share()
         .args(&["calendar"])
         .today("2026-11-23")
-        .stdout_contains("  2026  built in")
+        .stdout_contains("  2026  内置")
         .stdout_contains("未知：2027 年")
         .run();
     fs::create_dir_all(dir.join("calendar")).unwrap();
@@ -300,7 +302,7 @@ fn check_reports_a_broken_playbook_with_line_column_and_caret() {
 fn check_passes_every_shipped_playbook() {
     Test::new()
         .args(&["check"])
-        .stdout_contains("ok: hebei")
+        .stdout_contains("通过：hebei（hebei，")
         .run();
 }
 
@@ -314,28 +316,33 @@ fn bad_inputs_are_refused_and_change_nothing() {
         (
             &["done", "hukuo-registration"],
             2,
-            "unknown step `hukuo-registration` (did you mean hukou-registration",
+            "没有“hukuo-registration”这个事项（是不是 hukou-registration？）；清单里的事项：",
         ),
-        (&["done", "99"], 2, "there is no step number 99"),
+        (&["done", "99"], 2, "清单里没有第 99 项：序号是 1 到 19"),
         (
             &["done", "one-thing-application", "--on", "2026-02-30"],
             2,
-            "2026-02-30 is not a date in the calendar",
+            "--on <DATE>：2026-02-30 这一天不存在",
         ),
         (
             &["done", "one-thing-application", "--on", "2026-12-01"],
             2,
-            "is after today",
+            "--on 2026-12-01 在今天（2026-10-20）之后",
+        ),
+        (
+            &["done", "one-thing-application", "--on", "26-10-19"],
+            2,
+            "“26-10-19”不是日期：请写成 YYYY-MM-DD，年份写全四位",
         ),
         (
             &["plan", "--today", "yesterday"],
             2,
-            "expected a date as YYYY-MM-DD",
+            "--today <DATE>：“yesterday”不是日期",
         ),
         (
             &["plan", "--region", "hebie", "--birth-date", "2026-10-08"],
             2,
-            "unknown region `hebie` (did you mean hebei",
+            "没有“hebie”这个地区的手册（是不是 hebei？）；可选的地区：guangxi（广西壮族自治区）、hebei（河北省）",
         ),
         (
             &[
@@ -348,7 +355,20 @@ fn bad_inputs_are_refused_and_change_nothing() {
                 "father_hukou=beijing",
             ],
             2,
-            "allowed: city, province, other, none",
+            "father_hukou 不能是“beijing”；允许的值：city（本市）、province（本省）、other（外省）、none（无）",
+        ),
+        (
+            &[
+                "plan",
+                "--region",
+                "hebei",
+                "--birth-date",
+                "2026-10-08",
+                "--set",
+                "father_hukou=外地",
+            ],
+            2,
+            "father_hukou 不能是“外地”（是不是 other？）",
         ),
         (
             &[
@@ -361,30 +381,70 @@ fn bad_inputs_are_refused_and_change_nothing() {
                 "twins=true",
             ],
             2,
-            "unknown fact `twins`",
+            "没有叫“twins”的事实；可以设置的事实：sex、plurality",
         ),
         (
             &["plan", "--region", "hebei"],
             2,
-            "needs both --region REGION and --birth-date",
+            "临时算一份清单要同时给出 --region 地区 和 --birth-date YYYY-MM-DD",
         ),
         (
             &["plan", "--region", "hebei", "--birth-date", "2027-01-01"],
             2,
-            "is after today",
+            "出生日期 2027-01-01 在今天（2026-10-20）之后。按预产期提前规划的话，加 --yes 确认",
+        ),
+        (
+            &["plan", "--region", "hebei", "--birth-date", "2016-10-08"],
+            2,
+            "出生日期 2016-10-08 是一年多以前（3664 天前）。确实如此的话，加 --yes 确认",
         ),
         (
             &["export", "--format", "pdf"],
             2,
-            "unknown export format `pdf`; formats: markdown, json",
+            "不能导出成“pdf”；格式：markdown、json、ics",
         ),
-        (&["plan", "--baby", "nobody"], 2, "no baby named `nobody`"),
+        (
+            &["export", "-o", "清单.ics", "--format", "markdown"],
+            2,
+            "-o 清单.ics 的扩展名是 ics 格式，但 --format 是 markdown",
+        ),
+        (
+            &["export", "-o", "清单.html"],
+            2,
+            "不知道 .html 文件该导出成什么格式：用 .md、.json 或 .ics",
+        ),
+        (
+            &["plan", "--baby", "nobody"],
+            2,
+            "里没有叫“nobody”的宝宝；已有的宝宝：baby",
+        ),
         (
             &["init", "--region", "hebei", "--birth-date", "2026-10-08"],
             2,
-            "already set up",
+            "里已经有叫“baby”的宝宝。改一项情况：newborn set FACT=VALUE",
         ),
-        (&["frobnicate"], 2, "unrecognized subcommand"),
+        (
+            &["set", "father_hukou=beijing"],
+            2,
+            "father_hukou 不能是“beijing”",
+        ),
+        (&["set", "birth_date=2016-10-08"], 2, "是一年多以前"),
+        (
+            &["undo", "birth-certificate"],
+            2,
+            "（birth-certificate）没有标记为办完，不用改回；还没有标记任何事项办完",
+        ),
+        (
+            &["frobnicate"],
+            2,
+            "没有“frobnicate”这个命令；命令：init、set、plan",
+        ),
+        (
+            &["plan", "--frob"],
+            2,
+            "没有 --frob 这个选项（用法见 newborn plan --help）",
+        ),
+        (&["done"], 2, "缺少 <STEP>...（用法见 newborn done --help）"),
     ];
     for (args, code, message) in cases {
         home.share()
@@ -408,7 +468,7 @@ fn init_outside_a_terminal_needs_its_flags() {
         .args(&["init"])
         .stdin("hebei\n")
         .status(2)
-        .stderr("newborn: init needs --region REGION and --birth-date YYYY-MM-DD (or run it in a terminal to be asked); regions: see `newborn regions`\n")
+        .stderr("newborn：init 要给出 --region 地区 和 --birth-date YYYY-MM-DD（或在终端里运行，逐项询问）；有哪些地区：newborn regions\n")
         .run();
 }
 
@@ -458,6 +518,13 @@ fn a_bad_date_in_newborn_today_is_a_usage_error_naming_it() {
         .args(&["plan", "--region", "hebei", "--birth-date", "2026-10-08"])
         .env("NEWBORN_TODAY", "2026-11-31")
         .status(2)
+        .stderr("newborn：NEWBORN_TODAY=2026-11-31：2026-11-31 这一天不存在（日期写成 YYYY-MM-DD，例如 2026-10-08）\n")
+        .run();
+    Test::new()
+        .args(&["plan", "--region", "hebei", "--birth-date", "2026-10-08"])
+        .env("NEWBORN_TODAY", "2026-11-31")
+        .env("LANG", "en_US.UTF-8")
+        .status(2)
         .stderr("newborn: NEWBORN_TODAY=2026-11-31: 2026-11-31 is not a date in the calendar (expected YYYY-MM-DD, e.g. 2026-10-08)\n")
         .run();
 }
@@ -477,7 +544,7 @@ fn next_for_a_family_whose_paperwork_is_done_points_to_the_next_health_check() {
             "health-check-home-visit",
             "health-check-1m",
             "--on",
-            "2026-11-20",
+            "2026-11-10",
         ])
         .today("2026-11-23")
         .run();
@@ -502,6 +569,6 @@ fn with_no_baby_set_up_plan_says_how_to_start() {
     Test::new()
         .args(&["plan"])
         .status(1)
-        .stderr_contains("no baby set up yet")
+        .stderr_contains("里还没有设置宝宝：运行 newborn init")
         .run();
 }

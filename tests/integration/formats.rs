@@ -244,8 +244,10 @@ fn materials_are_merged_across_steps_and_grouped_by_place() {
             "father_hukou=other",
         ])
         .today("2026-10-20")
-        .stdout_contains("## 落户方户口所在地公安派出所")
-        .stdout_contains("- [ ] 结婚证（原件1份） — 用于：hukou-registration")
+        .stdout_contains("【落户方户口所在地公安派出所】\n")
+        .stdout_contains("  □ 结婚证（原件1份）\n    用于：到公安派出所办理出生登记（落户）\n")
+        .stdout_lacks("hukou-registration")
+        .stdout_lacks("- [ ]")
         .run();
 }
 
@@ -270,11 +272,11 @@ fn completions_and_man_page_are_generated() {
     Test::new()
         .args(&["completions", "tcsh"])
         .status(2)
-        .stderr_contains("invalid value")
+        .stderr("newborn：<SHELL> 不能是“tcsh”（是不是 zsh？）；允许的值：bash、zsh、fish、powershell、elvish\n")
         .run();
     Test::new()
         .args(&["man"])
-        .stdout_contains(".TH newborn 1")
+        .stdout_contains(".TH NEWBORN 1")
         .stdout_contains("export")
         .run();
 }
@@ -304,7 +306,15 @@ fn statuses_are_coloured_only_when_asked_or_on_a_terminal() {
         .args(&args)
         .args(&["--color", "sometimes"])
         .status(2)
-        .stderr_contains("auto, always, never")
+        .stderr_contains("--color <WHEN> 不能是“sometimes”；允许的值：auto、always、never")
+        .run();
+    // An explicit choice wins over NO_COLOR.
+    Test::new()
+        .args(&args)
+        .args(&["--color", "always"])
+        .env("NO_COLOR", "1")
+        .today("2026-11-10")
+        .stdout_contains("\u{1b}[38;5;9m 已逾期 \u{1b}[39m")
         .run();
 }
 
@@ -317,7 +327,7 @@ fn english_interface_with_the_playbooks_english_titles() {
         .today("2026-10-20")
         .stdout_contains("Hebei (hebei) · born 2026-10-08 · today 2026-10-20")
         .stdout_contains("Route: The bundled application (一件事一次办) — ")
-        .stdout_contains("| #    Step")
+        .stdout_contains(" #  Step ")
         .stdout_contains("Apply for the bundle at the birth hospital")
         .stdout_contains("19 days left")
         .stdout_contains("ready")
@@ -353,26 +363,26 @@ fn the_language_defaults_from_the_environment() {
         .args(&args)
         .env("LANG", "en_US.UTF-8")
         .today("2026-10-20")
-        .stdout_contains("| #    Step")
+        .stdout_contains(" #  Step ")
         .run();
     Test::new()
         .args(&args)
         .env("LANG", "zh_CN.UTF-8")
         .today("2026-10-20")
-        .stdout_contains("| #    事项")
+        .stdout_contains(" #  事项 ")
         .run();
     Test::new()
         .args(&args)
         .env("LANG", "en_US.UTF-8")
         .env("LC_ALL", "zh_CN.UTF-8")
         .today("2026-10-20")
-        .stdout_contains("| #    事项")
+        .stdout_contains(" #  事项 ")
         .run();
     Test::new()
         .args(&args)
         .args(&["--lang", "fr"])
         .status(2)
-        .stderr_contains("possible values: zh, en")
+        .stderr_contains("--lang <LANG> 不能是“fr”；允许的值：zh、en")
         .run();
 }
 

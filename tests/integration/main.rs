@@ -2,11 +2,14 @@
 
 mod calendar_data;
 mod cli;
+mod conventions;
 mod examples;
 mod formats;
 mod fuzz_regressions;
 #[cfg(unix)]
 mod interactive;
+mod language;
+mod manual;
 mod playbooks;
 mod properties;
 mod region_guangxi;
@@ -14,6 +17,7 @@ mod region_hebei;
 mod region_nanning;
 mod region_shenzhen;
 mod region_xiamen;
+mod screen;
 mod state;
 mod synthetic;
 mod test;

@@ -147,7 +147,7 @@ fn sync_copies_a_baby_only_the_other_parent_set_up() {
         .share()
         .args(&["sync", "/nonexistent/newborn"])
         .status(2)
-        .stderr_contains("is not a newborn data dir")
+        .stderr_contains("不是 newborn 的数据目录")
         .run();
 }
 
@@ -172,17 +172,50 @@ fn twins_are_two_babies_and_commands_ask_which() {
     }
     home.share()
         .args(&["babies"])
-        .stdout("二宝  hebei  出生 2026-10-08\n大宝  hebei  出生 2026-10-08\n")
+        .stdout(
+            " 名字  地区             出生日期
+──────────────────────────────────────
+ 二宝  河北省（hebei）  2026-10-08
+ 大宝  河北省（hebei）  2026-10-08
+",
+        )
         .run();
+    // Reading commands show each baby under its name.
+    for args in [&["next"][..], &["plan"], &[]] {
+        home.share()
+            .args(args)
+            .today("2026-10-20")
+            .stdout_contains("━━ 二宝 ━━")
+            .stdout_contains("━━ 大宝 ━━")
+            .run();
+    }
+    let both = home.share().args(&["plan"]).today("2026-10-20").json();
+    assert_eq!(both["大宝"]["region"], "hebei");
+    assert_eq!(both["二宝"]["region"], "hebei");
+    // A change needs to know which baby, until a default is set.
+    let before = crate::cli::snapshot(home.data_dir());
     home.share()
-        .args(&["next"])
+        .args(&["done", "one-thing-application"])
         .today("2026-10-20")
         .status(2)
-        .stderr_contains("several babies")
-        .stderr_contains("--baby NAME")
+        .stderr_contains("里有几个宝宝（二宝、大宝）：用 --baby 名字 选一个，或用 newborn babies --default 名字 设默认的宝宝")
+        .run();
+    assert_eq!(crate::cli::snapshot(home.data_dir()), before);
+    home.share()
+        .args(&["babies", "--default", "大宝"])
+        .stdout("默认的宝宝：大宝（没有用 --baby 时，done、undo、set 等命令用它）\n")
         .run();
     home.share()
-        .args(&["done", "--baby", "大宝", "one-thing-application"])
+        .args(&["babies", "--default", "三宝"])
+        .status(2)
+        .stderr_contains("里没有叫“三宝”的宝宝；已有的宝宝：二宝、大宝")
+        .run();
+    home.share()
+        .args(&["babies"])
+        .stdout_contains(" 大宝  河北省（hebei）  2026-10-08  默认\n")
+        .run();
+    home.share()
+        .args(&["done", "one-thing-application"])
         .today("2026-10-20")
         .run();
     let first = home
@@ -209,7 +242,7 @@ fn twins_are_two_babies_and_commands_ask_which() {
         ])
         .today("2026-10-20")
         .status(2)
-        .stderr_contains("not a usable baby name")
+        .stderr_contains("“../x”不能用作宝宝的名字：只能用文字、数字、- 或 _")
         .run();
 }
 
@@ -302,8 +335,8 @@ fn a_damaged_log_is_named_and_left_as_it_is() {
         .args(&["done", "one-thing-application"])
         .today("2026-10-20")
         .status(1)
-        .stderr_contains("progress.json is damaged (line 3, column 0")
-        .stderr_contains("it was left as it is")
+        .stderr_contains("progress.json 已损坏（第 3 行第 0 列：")
+        .stderr_contains("文件保持原样没有改动")
         .run();
     assert_eq!(
         fs::read_to_string(&path).unwrap(),
@@ -321,7 +354,7 @@ fn a_log_from_a_newer_newborn_is_refused_and_never_overwritten() {
         .args(&["done", "one-thing-application"])
         .today("2026-10-20")
         .status(1)
-        .stderr_contains("written by a newer newborn (schema 7")
+        .stderr_contains("是较新版本的 newborn 写的（格式版本 7")
         .run();
     assert_eq!(fs::read_to_string(&path).unwrap(), text);
 }
@@ -334,7 +367,7 @@ fn a_data_dir_that_cannot_be_written_gets_a_clear_error() {
         .args(&["init", "--region", "hebei", "--birth-date", "2026-10-08"])
         .today("2026-10-20")
         .status(1)
-        .stderr_contains("cannot create")
+        .stderr_contains("无法创建")
         .run();
     assert_eq!(fs::read_to_string(home.data_dir()).unwrap(), "not a folder");
 }

@@ -17,8 +17,8 @@ fn the_generated_playbook_passes_check_and_plans() {
     let file = path.to_str().unwrap();
     Test::new()
         .args(&["--regions-dir", regions, "check", file])
-        .stdout_contains("ok: ")
-        .stdout_contains("(synthetic, 306 steps, 2 sources)")
+        .stdout_contains("通过：")
+        .stdout_contains("（synthetic，306 项，2 个来源）")
         .run();
     let plan = Test::new()
         .today("2026-11-20")

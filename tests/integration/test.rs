@@ -13,12 +13,14 @@ pub struct Test {
     args: Vec<String>,
     envs: Vec<(String, String)>,
     stdin: Option<String>,
-    status: i32,
+    /// `None`: any exit status.
+    status: Option<i32>,
     stdout: Option<String>,
     stdout_contains: Vec<String>,
     stdout_lacks: Vec<String>,
     stderr: Option<String>,
     stderr_contains: Vec<String>,
+    stderr_lacks: Vec<String>,
 }
 
 impl Test {
@@ -48,12 +50,13 @@ impl Test {
             args: Vec::new(),
             envs: Vec::new(),
             stdin: None,
-            status: 0,
+            status: Some(0),
             stdout: None,
             stdout_contains: Vec::new(),
             stdout_lacks: Vec::new(),
             stderr: None,
             stderr_contains: Vec::new(),
+            stderr_lacks: Vec::new(),
         }
     }
 
@@ -77,7 +80,13 @@ impl Test {
     }
 
     pub fn status(mut self, code: i32) -> Test {
-        self.status = code;
+        self.status = Some(code);
+        self
+    }
+
+    /// Accepts any exit status (for tests about what is said, whatever the outcome).
+    pub fn any_status(mut self) -> Test {
+        self.status = None;
         self
     }
 
@@ -103,6 +112,11 @@ impl Test {
 
     pub fn stderr_contains(mut self, text: &str) -> Test {
         self.stderr_contains.push(text.into());
+        self
+    }
+
+    pub fn stderr_lacks(mut self, text: &str) -> Test {
+        self.stderr_lacks.push(text.into());
         self
     }
 
@@ -146,11 +160,13 @@ impl Test {
             "newborn {}\n--- stdout ---\n{stdout}\n--- stderr ---\n{stderr}",
             self.args.join(" ")
         );
-        assert_eq!(
-            output.status.code(),
-            Some(self.status),
-            "unexpected exit status\n{context}"
-        );
+        if let Some(status) = self.status {
+            assert_eq!(
+                output.status.code(),
+                Some(status),
+                "unexpected exit status\n{context}"
+            );
+        }
         if let Some(want) = &self.stdout {
             assert_eq!(&*stdout, want, "stdout differs\n{context}");
         }
@@ -173,6 +189,12 @@ impl Test {
             assert!(
                 stderr.contains(want.as_str()),
                 "stderr lacks {want:?}\n{context}"
+            );
+        }
+        for bad in &self.stderr_lacks {
+            assert!(
+                !stderr.contains(bad.as_str()),
+                "stderr has {bad:?}\n{context}"
             );
         }
         assert!(!stderr.contains("panicked"), "newborn panicked\n{context}");
