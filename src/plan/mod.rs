@@ -25,8 +25,6 @@ pub use why::Reason;
 use crate::calendar::{Calendar, WorkDate};
 use crate::condition::Unmet;
 use crate::family::{Profile, Progress};
-#[cfg(test)]
-use crate::lang::{Lang, Say};
 use crate::playbook::{Binds, Playbook, Route, Scope, Step, Who};
 use chrono::NaiveDate;
 use env::{FamilyEnv, Outcome};

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::facts::Facts;
+use crate::lang::{Lang, Say};
 use crate::registry::Registry;
 
 fn date(s: &str) -> NaiveDate {
@@ -11,11 +12,17 @@ fn date(s: &str) -> NaiveDate {
 
 /// A playbook with one source `doc`, and `body` (routes, conditions, steps).
 fn playbook(body: &str) -> Playbook {
+    playbook_extending("", body)
+}
+
+/// As [`playbook`], with `header` at the top (e.g. `extends = "national"`).
+fn playbook_extending(header: &str, body: &str) -> Playbook {
     let text = format!(
         r#"
 id = "test"
 name = "测试"
 reviewed = 2026-11-01
+{header}
 [[sources]]
 id = "doc"
 title = "测试文件"
@@ -340,4 +347,351 @@ fn a_playbook_reviewed_over_a_year_ago_is_flagged() {
         &Calendar::embedded(),
     );
     assert!(matches!(plan.warnings[0], Warning::Stale { .. }));
+}
+
+/// A plan of `p` for a family born on `birth`, on `today`, with `set` facts and `progress`.
+fn plan_of<'a>(p: &'a Playbook, family: &'a Profile, progress: &Progress, today: &str) -> Plan<'a> {
+    super::plan(p, family, progress, date(today), &Calendar::embedded())
+}
+
+const HOSPITAL: &str = r#"
+[[steps]]
+id = "vaccination"
+title = "医院接种"
+channel = "office"
+who = "institution"
+deadline = "within 1 day"
+source = { doc = "doc", section = "一" }
+
+[[steps]]
+id = "pick-up"
+title = "领取证件"
+channel = "office"
+who = "either_parent"
+in_person = true
+deadline = "within 1 month"
+source = { doc = "doc", section = "二" }
+"#;
+
+#[test]
+fn the_hospital_s_step_waits_then_asks_to_be_confirmed_never_overdue_and_comes_after_the_family_s() {
+    let p = playbook(HOSPITAL);
+    let family = profile("2026-10-08", &[]);
+    let plan = plan_of(&p, &family, &Progress::new(), "2026-10-08");
+    let vaccination = plan.find("vaccination").unwrap();
+    assert_eq!(vaccination.status, Status::Waiting);
+    assert_eq!(vaccination.deadline().unwrap().office_day, None);
+    // Weeks later: the family confirms it has the booklet; it is not the family's overdue task.
+    let plan = plan_of(&p, &family, &Progress::new(), "2026-11-01");
+    assert_eq!(plan.find("vaccination").unwrap().status, Status::Confirm);
+    assert_eq!(plan.next().unwrap().step.id, "pick-up");
+    assert_eq!(plan.counts().overdue, 0);
+    // Once the family's step is done, next asks to confirm.
+    let done = done(&[("pick-up", "2026-10-20")]);
+    let plan = plan_of(&p, &family, &done, "2026-11-01");
+    assert_eq!(plan.next().unwrap().step.id, "vaccination");
+}
+
+const WINDOWS: &str = r#"
+[[steps]]
+id = "declare"
+title = "申报"
+channel = "online"
+who = "mother"
+deadline = "within 1 month"
+window = "under 6 months"
+late = { text = "未满6个月仍可申请，请尽快。" }
+source = { doc = "doc", section = "一" }
+
+[[steps]]
+id = "pre-enrollment"
+title = "预参保"
+channel = "office"
+who = "institution"
+optional = true
+fact = "pre_enrolled"
+window = "under 3 months"
+late = { text = "改为落户后按户籍地规定参保。", source = { doc = "doc", section = "三" } }
+source = { doc = "doc", section = "二" }
+
+[[steps]]
+id = "pay"
+title = "缴费"
+channel = "online"
+who = "either_parent"
+when = "pre_enrolled"
+requires = ["pre-enrollment"]
+window = "within 3 months"
+source = { doc = "doc", section = "四" }
+
+[[steps]]
+id = "register-later"
+title = "落户后参保"
+channel = "online"
+who = "either_parent"
+when = "skipped(pre-enrollment)"
+source = { doc = "doc", section = "五" }
+"#;
+
+#[test]
+fn a_duty_past_its_deadline_is_overdue_and_a_closed_window_is_missed() {
+    let p = playbook(WINDOWS);
+    let family = profile("2026-01-10", &[]);
+    // Two months on: the declaration is overdue (a duty, still to do), its window open.
+    let plan = plan_of(&p, &family, &Progress::new(), "2026-03-10");
+    let declare = plan.find("declare").unwrap();
+    assert_eq!(declare.status, Status::Overdue);
+    assert_eq!(declare.window.unwrap().date, date("2026-07-09"));
+    assert_eq!(plan.step(1).unwrap().step.id, "declare");
+    // Past six months: missed, never overdue, and not next.
+    let plan = plan_of(&p, &family, &Progress::new(), "2026-07-10");
+    assert_eq!(plan.find("declare").unwrap().status, Status::Missed);
+    assert!(plan.next().is_none_or(|s| s.step.id != "declare"));
+    assert_eq!(plan.counts().overdue, 0);
+    let late = crate::render::late(&plan, plan.find("declare").unwrap(), Lang::Zh);
+    assert!(late.starts_with("未满6个月仍可申请"), "{late}");
+}
+
+#[test]
+fn steps_that_follow_an_optional_step_wait_until_it_is_done_or_skipped() {
+    let p = playbook(WINDOWS);
+    let family = profile("2026-01-10", &[]);
+    // Undecided: paying (if pre-enrolled) and registering later (if not) are both planned,
+    // blocked on the decision.
+    let plan = plan_of(&p, &family, &Progress::new(), "2026-01-15");
+    for id in ["pay", "register-later"] {
+        let s = plan.find(id).unwrap();
+        assert_eq!(s.status, Status::Blocked, "{id}");
+        assert_eq!(s.open_prerequisites[0].id, "pre-enrollment", "{id}");
+    }
+    // Done: paying applies and is ready; registering later does not apply.
+    let plan = plan_of(&p, &family, &done(&[("pre-enrollment", "2026-01-12")]), "2026-01-15");
+    assert_eq!(plan.find("pay").unwrap().status, Status::Ready);
+    assert_eq!(plan.find("register-later").unwrap().status, Status::NotApplicable);
+    // Skipped: the other way round.
+    let mut skipped = Progress::new();
+    skipped.skipped.insert("pre-enrollment".into());
+    let plan = plan_of(&p, &family, &skipped, "2026-01-15");
+    assert_eq!(plan.find("pre-enrollment").unwrap().status, Status::Skipped);
+    assert_eq!(plan.find("pay").unwrap().status, Status::NotApplicable);
+    assert_eq!(plan.find("register-later").unwrap().status, Status::Ready);
+    // The window closed without it: missed, which counts as not taken.
+    let plan = plan_of(&p, &family, &Progress::new(), "2026-04-10");
+    assert_eq!(plan.find("pre-enrollment").unwrap().status, Status::Missed);
+    assert_eq!(plan.find("register-later").unwrap().status, Status::Ready);
+}
+
+#[test]
+fn a_fact_the_family_states_decides_the_step_that_mirrors_it() {
+    let p = playbook(WINDOWS);
+    let yes = profile("2026-01-10", &["pre_enrolled=true"]);
+    let plan = plan_of(&p, &yes, &Progress::new(), "2026-01-15");
+    assert_eq!(plan.find("pre-enrollment").unwrap().status, Status::Done);
+    assert_eq!(plan.find("pay").unwrap().status, Status::Ready);
+    let no = profile("2026-01-10", &["pre_enrolled=false"]);
+    let plan = plan_of(&p, &no, &Progress::new(), "2026-01-15");
+    assert_eq!(plan.find("pre-enrollment").unwrap().status, Status::Skipped);
+    assert_eq!(plan.find("pay").unwrap().status, Status::NotApplicable);
+}
+
+const RESULT: &str = r#"
+[[steps]]
+id = "apply"
+title = "申请"
+channel = "online"
+who = "mother"
+lead_time = "10 working days"
+source = { doc = "doc", section = "一" }
+
+[[steps]]
+id = "collect"
+title = "领取"
+channel = "office"
+who = "either_parent"
+requires = ["apply"]
+deadline = "within 20 days"
+deadline_binds = "result"
+source = { doc = "doc", section = "二" }
+
+[[steps]]
+id = "visit"
+title = "现场办理"
+channel = "office"
+who = "either_parent"
+requires = ["apply"]
+deadline = "within 20 days"
+source = { doc = "doc", section = "三" }
+"#;
+
+#[test]
+fn a_deadline_on_a_result_is_not_the_family_s_while_the_office_takes_its_time() {
+    let p = playbook(RESULT);
+    let family = profile("2026-10-08", &[]);
+    // Applied on Saturday 10-17: the 10th working day after it is 10-30, after the 20-day
+    // deadline of both steps (10-28).
+    let applied = done(&[("apply", "2026-10-17")]);
+    let plan = plan_of(&p, &family, &applied, "2026-10-29");
+    let collect = plan.find("collect").unwrap();
+    // The result comes on 10-30, after the deadline 10-28: the office was late, not the family.
+    assert_eq!(collect.earliest_start, Some(date("2026-10-30")));
+    assert_eq!(collect.status, Status::Waiting);
+    // A deadline on the family's own act cannot be met: a warning says so, with both dates.
+    let visit = plan.find("visit").unwrap();
+    assert_eq!(visit.status, Status::Overdue);
+    let too_late: Vec<&Warning> = (plan.warnings.iter())
+        .filter(|w| matches!(w, Warning::TooLate { step, .. } if step.id == "visit"))
+        .collect();
+    assert_eq!(too_late.len(), 1);
+    let text = too_late[0].say(Lang::Zh);
+    assert!(text.contains("2026-10-30") && text.contains("2026-10-28"), "{text}");
+    // On the day the result is in, collecting is ready, not overdue.
+    let plan = plan_of(&p, &family, &applied, "2026-10-30");
+    assert_eq!(plan.find("collect").unwrap().status, Status::Ready);
+}
+
+const SCOPED: &str = r#"
+[[conditions]]
+id = "local-hukou"
+title = "宝宝在本地落户"
+all = [{ when = "(follows == father and father_hukou in [city, province]) or (follows == mother and mother_hukou in [city, province])", text = "宝宝随之落户的父母一方为本地户籍" }]
+source = { doc = "doc", section = "一" }
+
+[[steps]]
+id = "hukou-registration"
+title = "本地派出所落户"
+channel = "online_or_office"
+who = "either_parent"
+deadline = "within 1 month"
+scope = { when = "local-hukou", text = "只写了在本地落户的办法。", source = { doc = "doc", section = "一" } }
+source = { doc = "doc", section = "一" }
+
+[[steps]]
+id = "insurance"
+title = "本地参保"
+channel = "online"
+who = "either_parent"
+deadline = "within 90 days"
+scope = { when = "local-hukou", text = "只写了在本地落户的办法。", source = { doc = "doc", section = "二" } }
+source = { doc = "doc", section = "二" }
+"#;
+
+#[test]
+fn a_family_outside_a_step_s_scope_gets_the_national_rule_or_is_told_to_do_it_at_home() {
+    let p = playbook_extending("extends = \"national\"", SCOPED);
+    let local = profile("2026-10-08", &[]);
+    let plan = plan_of(&p, &local, &Progress::new(), "2026-10-20");
+    assert!(plan.out_of_scope.is_none());
+    assert_eq!(plan.find("hukou-registration").unwrap().step.title, "本地派出所落户");
+
+    let away = profile("2026-10-08", &["father_hukou=other"]);
+    let plan = plan_of(&p, &away, &Progress::new(), "2026-10-20");
+    // The hukou step is the national rule, still due in a month.
+    let hukou = plan.find("hukou-registration").unwrap();
+    assert_eq!(hukou.step.origin, "national");
+    assert_eq!(hukou.deadline().unwrap().date, date("2026-11-08"));
+    assert!(hukou.outside.is_some());
+    // Insurance is the hukou place's: no deadline, channel or consequence of this region.
+    let insurance = plan.find("insurance").unwrap();
+    assert_eq!(insurance.status, Status::Elsewhere);
+    assert!(insurance.deadline().is_none());
+    let out = plan.out_of_scope.as_ref().unwrap();
+    assert!(!out.whole);
+    assert_eq!(out.scopes.len(), 1);
+    let ids: Vec<&str> = out.steps.iter().map(|s| &*s.id).collect();
+    assert_eq!(ids, ["hukou-registration", "insurance"]);
+}
+
+#[test]
+fn a_route_is_started_only_by_the_steps_it_names_and_a_closed_window_leaves_its_step_missed() {
+    let p = playbook(&format!(
+        "{}\n{}",
+        ROUTES.replace(
+            "when = \"bundle\"\nsource",
+            "when = \"bundle\"\nstarted_by = [\"one-thing-application\"]\nsource"
+        ),
+        r#"
+[[steps]]
+id = "prepare"
+route = "bundle"
+title = "准备"
+channel = "online"
+who = "mother"
+source = { doc = "doc", section = "五" }
+"#
+    ))
+    .clone();
+    let p = {
+        let mut p = p;
+        // The application's limit is a window.
+        let apply = p.steps.iter_mut().find(|s| s.id == "one-thing-application").unwrap();
+        apply.window = apply.deadline.take().map(|d| crate::playbook::Window {
+            rule: d.rule,
+            note: None,
+            source: None,
+        });
+        p
+    };
+    let family = profile("2026-10-08", &[]);
+    // Only preparing, then the window closed: the family is on the separate route, and the
+    // application is missed (not "does not apply").
+    let prepared = done(&[("prepare", "2026-10-10")]);
+    let plan = plan_of(&p, &family, &prepared, "2026-12-08");
+    let route = plan.route.as_ref().unwrap();
+    assert_eq!(route.route.id, "separate");
+    assert_eq!(route.closed[0].id, "bundle");
+    assert_eq!(plan.find("one-thing-application").unwrap().status, Status::Missed);
+    // Having applied, it stays on the bundle.
+    let applied = done(&[("one-thing-application", "2026-10-20")]);
+    let plan = plan_of(&p, &family, &applied, "2026-12-08");
+    assert_eq!(plan.route.as_ref().unwrap().route.id, "bundle");
+}
+
+#[test]
+fn an_overdue_duty_and_the_steps_it_waits_for_come_first_and_next_lists_what_else_is_urgent() {
+    let p = playbook(
+        r#"
+[[steps]]
+id = "check"
+title = "体检"
+channel = "office"
+who = "either_parent"
+start = "1 months"
+source = { doc = "doc", section = "一" }
+
+[[steps]]
+id = "certificate"
+title = "出生证"
+channel = "office"
+who = "either_parent"
+source = { doc = "doc", section = "二" }
+
+[[steps]]
+id = "hukou"
+title = "落户"
+channel = "office"
+who = "either_parent"
+requires = ["certificate"]
+deadline = "within 1 month"
+source = { doc = "doc", section = "三" }
+
+[[steps]]
+id = "insurance"
+title = "参保"
+channel = "online"
+who = "either_parent"
+deadline = "within 40 days"
+source = { doc = "doc", section = "四" }
+"#,
+    );
+    let family = profile("2026-01-10", &[]);
+    let plan = plan_of(&p, &family, &Progress::new(), "2026-02-12");
+    let ids: Vec<&str> = plan.steps().map(|s| &*s.step.id).collect();
+    // hukou is overdue; certificate (undated) is what it waits for: both first.
+    assert_eq!(ids, ["certificate", "hukou", "insurance", "check"]);
+    assert_eq!(plan.next().unwrap().step.id, "certificate");
+    let soon: Vec<&str> = plan.soon(7).iter().map(|s| &*s.step.id).collect();
+    assert_eq!(soon, ["hukou", "insurance"]);
+    let counts = plan.counts();
+    assert_eq!(counts.overdue, 1);
+    assert_eq!(counts.next_deadline.unwrap().0, date("2026-02-19"));
 }

@@ -106,7 +106,7 @@ pub(crate) fn step<'a>(plan: &'a Plan<'_>, s: &'a PlanStep<'_>, lang: Lang) -> S
         }),
         window: s.window.map(|w| w.date.to_string()),
         window_rule: s.window.map(|w| w.rule.to_string()),
-        days_left: if !s.status.is_open() {
+        days_left: if !s.status.is_open() || s.step.who == crate::playbook::Who::Institution {
             None
         } else {
             s.days_left(plan.today)

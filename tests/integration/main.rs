@@ -10,6 +10,7 @@ mod fuzz_regressions;
 mod interactive;
 mod language;
 mod manual;
+mod now;
 mod playbooks;
 mod properties;
 mod region_guangxi;
