@@ -5,9 +5,13 @@
 //! - `description` (Chinese): who the family is and what the plan must show;
 //! - `region`, `birth_date`, `today`, and `set` (the `FACT=VALUE`s given to `--set`);
 //! - `route`: the route the plan takes (left out: the plan has no route);
-//! - `out_of_scope`: the playbook does not cover the family (only the parent's steps are planned);
-//! - `deadlines`: `step-id = "YYYY-MM-DD"`, each step's deadline;
-//! - `statuses`: `step-id = "ready" | "overdue" | "done" | "blocked" | "waiting" | "not_applicable"`;
+//! - `out_of_scope`: the playbook does not cover the family, wholly or for some of its steps (the
+//!   plan's `out_of_scope` is not null);
+//! - `deadlines`: `step-id = "YYYY-MM-DD"`, each step's deadline (a duty: after it, `overdue`);
+//! - `windows`: `step-id = "YYYY-MM-DD"`, the last day each step can be done at all (after it,
+//!   `missed`);
+//! - `statuses`: `step-id = "done" | "overdue" | "ready" | "blocked" | "waiting" | "confirm" |
+//!   "skipped" | "missed" | "elsewhere" | "not_applicable"`;
 //! - `done`: `step-id = "YYYY-MM-DD"`, the progress the family has made. With it, the family is
 //!   set up in a data dir (`init`, then `done STEP --on DATE` for each, in date order) and
 //!   planned from there; without it, the plan is a one-off (`plan --region … --birth-date …`).
@@ -34,6 +38,8 @@ struct Example {
     #[serde(default)]
     deadlines: BTreeMap<String, String>,
     #[serde(default)]
+    windows: BTreeMap<String, String>,
+    #[serde(default)]
     statuses: BTreeMap<String, Status>,
     #[serde(default)]
     done: BTreeMap<String, String>,
@@ -43,22 +49,34 @@ struct Example {
 #[derive(Deserialize, Clone, Copy)]
 #[serde(rename_all = "snake_case")]
 enum Status {
-    Ready,
-    Overdue,
     Done,
+    Overdue,
+    Ready,
     Blocked,
     Waiting,
+    /// An institution's step whose day has passed or that has no day: the family confirms it
+    /// has the result.
+    Confirm,
+    Skipped,
+    /// The step's window has closed.
+    Missed,
+    /// Outside the step's scope: to be done at the hukou place.
+    Elsewhere,
     NotApplicable,
 }
 
 impl Status {
     fn as_str(self) -> &'static str {
         match self {
-            Status::Ready => "ready",
-            Status::Overdue => "overdue",
             Status::Done => "done",
+            Status::Overdue => "overdue",
+            Status::Ready => "ready",
             Status::Blocked => "blocked",
             Status::Waiting => "waiting",
+            Status::Confirm => "confirm",
+            Status::Skipped => "skipped",
+            Status::Missed => "missed",
+            Status::Elsewhere => "elsewhere",
             Status::NotApplicable => "not_applicable",
         }
     }
@@ -143,6 +161,10 @@ fn check(path: &Path, ex: &Example, plan: &serde_json::Value) -> Vec<String> {
     for (id, date) in &ex.deadlines {
         let got = &crate::test::step(plan, id)["deadline"];
         wrong.extend(differs(&format!("{id} deadline"), got, Some(date)));
+    }
+    for (id, date) in &ex.windows {
+        let got = &crate::test::step(plan, id)["window"];
+        wrong.extend(differs(&format!("{id} window"), got, Some(date)));
     }
     for (id, status) in &ex.statuses {
         let got = &crate::test::step(plan, id)["status"];
