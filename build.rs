@@ -167,7 +167,7 @@ emit_struct! {
     RawScope { when, text, source }
     RawSource { id, title, issuer, date, trust, file, url, note }
     RawCite { doc, section }
-    RawContact { name, phone, note, source }
+    RawContact { name, phone, note, steps, source }
     RawCondition { id, title, all, source }
     RawClause { when, text }
     RawRoute { id, title, title_en, when, summary, source, scope, started_by }

@@ -41,17 +41,33 @@ pub struct WindowEnd {
     pub date: NaiveDate,
     pub rule: Rule,
     pub estimated: bool,
+    /// For an office visit whose last day is a day off: the last working day before it.
+    pub office_day: Option<NaiveDate>,
 }
 
 /// The last day `step` can be done, if it has a window.
 pub(crate) fn window(step: &Step, env: &FamilyEnv<'_>) -> Option<WindowEnd> {
     let rule = step.window.as_ref()?.rule;
     let last = rule.last_day_of(env.after(rule.period(), env.birth()));
+    let (office_day, guessed) = office_day(step, last.date, env);
     Some(WindowEnd {
         date: last.date,
         rule,
-        estimated: last.estimated,
+        estimated: last.estimated || guessed,
+        office_day,
     })
+}
+
+/// The last working day on or before `last` for a step the family does at an office, when
+/// `last` is a day off; and whether that day off is a guess (a year not known).
+fn office_day(step: &Step, last: NaiveDate, env: &FamilyEnv<'_>) -> (Option<NaiveDate>, bool) {
+    let calendar = env.calendar();
+    let office =
+        (step.in_person || step.channel == Channel::Office) && step.who != Who::Institution;
+    let day = (office && !calendar.is_working_day(last))
+        .then(|| calendar.last_working_day_on_or_before(last));
+    let guessed = day.is_some_and(|o| calendar.unknown_years(o, last).next().is_some());
+    (day, guessed)
 }
 
 /// Day 0 of a deadline's count.
@@ -91,13 +107,8 @@ pub(crate) fn due<'a>(
         }
     };
     let last = rule.last_day_of(env.after(rule.period(), from.day()));
-    let calendar = env.calendar();
-    let office =
-        (step.in_person || step.channel == Channel::Office) && step.who != Who::Institution;
-    let office_day = (office && !calendar.is_working_day(last.date))
-        .then(|| calendar.last_working_day_on_or_before(last.date));
     // A day off in a year whose schedule is not known is a guess too.
-    let guessed = office_day.is_some_and(|o| calendar.unknown_years(o, last.date).next().is_some());
+    let (office_day, guessed) = office_day(step, last.date, env);
     Some(Due::Date(Deadline {
         date: last.date,
         rule,

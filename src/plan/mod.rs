@@ -376,10 +376,13 @@ fn made<'a>(
         let mut made = PlanStep::applicable(planned, done_on, due, why, env);
         made.outside = outside;
         if elsewhere {
+            // Done at the hukou place: none of this region's dates, materials or tips.
             made.window = None;
             made.status = Status::Elsewhere;
+            steps.push(made);
+        } else {
+            steps.push(made.with_materials_and_tips(shown));
         }
-        steps.push(made.with_materials_and_tips(shown));
     }
     steps
 }
@@ -509,11 +512,17 @@ fn settle_one<'a>(s: &mut PlanStep<'a>, env: &FamilyEnv<'_>, warnings: &mut Warn
     if let Some(Due::Date(d)) = &mut s.due {
         d.office_day = d.office_day.filter(|&o| o >= can_start);
     }
+    if let Some(w) = &mut s.window {
+        w.office_day = w.office_day.filter(|&o| o >= can_start);
+    }
     let open = !s.open_prerequisites.is_empty();
     let not_yet = s.earliest_start.is_some_and(|start| start > today);
     let past_deadline = deadline.is_some_and(|(date, _)| date < today);
+    // Waiting on an office's or the hospital's steps only: the family cannot act yet.
+    let offices_only = open && (s.open_prerequisites.iter()).all(|p| p.who == Who::Institution);
     let result_late = deadline.is_some_and(|(date, binds)| {
-        binds == Binds::Result && (open || not_yet || can_start > date)
+        let result = binds == Binds::Result && (open || not_yet || can_start > date);
+        result || offices_only
     });
     let day = deadline.map(|(date, _)| date).or(s.earliest_start);
     if s.status != Status::Elsewhere {

@@ -374,7 +374,8 @@ source = { doc = "doc", section = "二" }
 "#;
 
 #[test]
-fn the_hospital_s_step_waits_then_asks_to_be_confirmed_never_overdue_and_comes_after_the_family_s() {
+fn the_hospital_s_step_waits_then_asks_to_be_confirmed_never_overdue_and_comes_after_the_family_s()
+{
     let p = playbook(HOSPITAL);
     let family = profile("2026-10-08", &[]);
     let plan = plan_of(&p, &family, &Progress::new(), "2026-10-08");
@@ -465,9 +466,17 @@ fn steps_that_follow_an_optional_step_wait_until_it_is_done_or_skipped() {
         assert_eq!(s.open_prerequisites[0].id, "pre-enrollment", "{id}");
     }
     // Done: paying applies and is ready; registering later does not apply.
-    let plan = plan_of(&p, &family, &done(&[("pre-enrollment", "2026-01-12")]), "2026-01-15");
+    let plan = plan_of(
+        &p,
+        &family,
+        &done(&[("pre-enrollment", "2026-01-12")]),
+        "2026-01-15",
+    );
     assert_eq!(plan.find("pay").unwrap().status, Status::Ready);
-    assert_eq!(plan.find("register-later").unwrap().status, Status::NotApplicable);
+    assert_eq!(
+        plan.find("register-later").unwrap().status,
+        Status::NotApplicable
+    );
     // Skipped: the other way round.
     let mut skipped = Progress::new();
     skipped.skipped.insert("pre-enrollment".into());
@@ -543,7 +552,10 @@ fn a_deadline_on_a_result_is_not_the_family_s_while_the_office_takes_its_time() 
         .collect();
     assert_eq!(too_late.len(), 1);
     let text = too_late[0].say(Lang::Zh);
-    assert!(text.contains("2026-10-30") && text.contains("2026-10-28"), "{text}");
+    assert!(
+        text.contains("2026-10-30") && text.contains("2026-10-28"),
+        "{text}"
+    );
     // On the day the result is in, collecting is ready, not overdue.
     let plan = plan_of(&p, &family, &applied, "2026-10-30");
     assert_eq!(plan.find("collect").unwrap().status, Status::Ready);
@@ -581,7 +593,10 @@ fn a_family_outside_a_step_s_scope_gets_the_national_rule_or_is_told_to_do_it_at
     let local = profile("2026-10-08", &[]);
     let plan = plan_of(&p, &local, &Progress::new(), "2026-10-20");
     assert!(plan.out_of_scope.is_none());
-    assert_eq!(plan.find("hukou-registration").unwrap().step.title, "本地派出所落户");
+    assert_eq!(
+        plan.find("hukou-registration").unwrap().step.title,
+        "本地派出所落户"
+    );
 
     let away = profile("2026-10-08", &["father_hukou=other"]);
     let plan = plan_of(&p, &away, &Progress::new(), "2026-10-20");
@@ -623,7 +638,11 @@ source = { doc = "doc", section = "五" }
     let p = {
         let mut p = p;
         // The application's limit is a window.
-        let apply = p.steps.iter_mut().find(|s| s.id == "one-thing-application").unwrap();
+        let apply = p
+            .steps
+            .iter_mut()
+            .find(|s| s.id == "one-thing-application")
+            .unwrap();
         apply.window = apply.deadline.take().map(|d| crate::playbook::Window {
             rule: d.rule,
             note: None,
@@ -639,7 +658,10 @@ source = { doc = "doc", section = "五" }
     let route = plan.route.as_ref().unwrap();
     assert_eq!(route.route.id, "separate");
     assert_eq!(route.closed[0].id, "bundle");
-    assert_eq!(plan.find("one-thing-application").unwrap().status, Status::Missed);
+    assert_eq!(
+        plan.find("one-thing-application").unwrap().status,
+        Status::Missed
+    );
     // Having applied, it stays on the bundle.
     let applied = done(&[("one-thing-application", "2026-10-20")]);
     let plan = plan_of(&p, &family, &applied, "2026-12-08");

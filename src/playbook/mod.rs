@@ -44,6 +44,8 @@ pub struct Contact {
     pub name: Text,
     pub phone: Text,
     pub note: Option<Text>,
+    /// The steps it serves (shown with them); empty: the playbook as a whole.
+    pub steps: Vec<Text>,
     pub source: Cite,
 }
 

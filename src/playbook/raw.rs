@@ -67,6 +67,8 @@ pub(crate) struct RawContact {
     pub name: Text,
     pub phone: Text,
     pub note: Option<Text>,
+    #[serde(default)]
+    pub steps: Vec<S>,
     pub source: RawCite,
 }
 

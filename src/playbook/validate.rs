@@ -288,10 +288,27 @@ impl Validator<'_> {
         for (f, (_, r)) in chain.iter().enumerate() {
             for c in &r.contacts {
                 let source = self.cite(f, &c.source, &docs);
+                for id in &c.steps {
+                    if self
+                        .step_ids
+                        .binary_search(&id.get_ref().to_string())
+                        .is_err()
+                    {
+                        let all: Vec<&str> = self.step_ids.iter().map(String::as_str).collect();
+                        let hint =
+                            did_you_mean(&closest(id.get_ref(), all.iter().copied()), Lang::En);
+                        self.error(
+                            f,
+                            id.span(),
+                            format!("unknown step `{}`{hint}", id.get_ref()),
+                        );
+                    }
+                }
                 contacts.push(Contact {
                     name: c.name.clone(),
                     phone: c.phone.clone(),
                     note: c.note.clone(),
+                    steps: c.steps.iter().map(|s| s.get_ref().clone()).collect(),
                     source,
                 });
             }

@@ -169,7 +169,7 @@ fn description(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> String {
         if let Some(o) = d.office_day {
             line.push_str(&format!(
                 "{}{o}",
-                l("；要去窗口的最晚 ", "; at an office by ")
+                l("；要去办理窗口的，最后一个工作日 ", "; at an office by ")
             ));
         }
         lines.push(line);

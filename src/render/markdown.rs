@@ -69,6 +69,12 @@ pub(crate) fn render(plan: &Plan<'_>, lang: Lang) -> String {
         }
         out.push_str(&line);
         out.push('\n');
+        if s.status == Status::Elsewhere {
+            for d in super::text::what_now(plan, s, lang) {
+                out.push_str(&format!("  - {d}\n"));
+            }
+            continue;
+        }
         let mut detail = Vec::new();
         if let Some(summary) = &s.step.summary {
             detail.push(format!("{}{summary}", l("说明：", "About: ")));
@@ -134,7 +140,7 @@ pub(crate) fn render(plan: &Plan<'_>, lang: Lang) -> String {
             out.push_str(&format!("  - {}{}\n", l("提示：", "Tip: "), t.text));
         }
         if let Some(missed) = &s.step.missed {
-            out.push_str(&format!("  - {}{missed}\n", l("逾期后果：", "If missed: ")));
+            out.push_str(&format!("  - {}{missed}\n", l("错过后果：", "If missed: ")));
         }
         out.push_str(&format!(
             "  - {}{}\n",

@@ -107,7 +107,10 @@ pub(crate) fn deadline_cell(s: &PlanStep<'_>, plan: &Plan<'_>, lang: Lang) -> St
             out.push_str(&lang.paren(lang.pick("估算", "estimated")));
         }
         if let Some(o) = d.office_day {
-            out.push_str(&lang.paren(&format!("{} {o}", lang.pick("窗口最晚", "office by"))));
+            out.push_str(&lang.paren(&format!(
+                "{} {o}",
+                lang.pick("办理窗口最后工作日", "office by")
+            )));
         }
         return out;
     }
@@ -115,7 +118,14 @@ pub(crate) fn deadline_cell(s: &PlanStep<'_>, plan: &Plan<'_>, lang: Lang) -> St
         return lang.pick("待定", "pending").to_string();
     }
     if let Some(w) = s.window {
-        return format!("{}{}", w.date, lang.paren(lang.pick("最晚", "last day")));
+        let mut out = format!("{}{}", w.date, lang.paren(lang.pick("最晚", "last day")));
+        if let Some(o) = w.office_day {
+            out.push_str(&lang.paren(&format!(
+                "{} {o}",
+                lang.pick("办理窗口最后工作日", "office by")
+            )));
+        }
+        return out;
     }
     match s.earliest_start {
         Some(start) if s.step.start.is_some() || start > plan.today => match lang {
@@ -271,10 +281,11 @@ pub(crate) fn late(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> String {
             lang.paren(&cite(plan.playbook, source, lang))
         );
     }
-    let whom = match (&s.step.agency, plan.playbook.contacts.first()) {
-        (_, Some(c)) => format!("{} {}", c.name, c.phone),
-        (Some(agency), None) => agency.to_string(),
-        (None, None) => lang.pick("办理部门", "the office").to_string(),
+    let mut whom: Vec<String> = s.step.agency.iter().map(|a| a.to_string()).collect();
+    whom.extend(contacts(plan, s).map(|c| format!("{} {}", c.name, c.phone)));
+    let whom = match whom.is_empty() {
+        true => lang.pick("办理部门", "the office").to_string(),
+        false => whom.join(lang.pick("或", " or ")),
     };
     match lang {
         Lang::Zh => format!("来源没有写错过期限后怎么办：请尽快问{whom}。"),
@@ -282,6 +293,15 @@ pub(crate) fn late(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> String {
             "The source does not say what to do after the deadline: ask {whom} as soon as you can."
         ),
     }
+}
+
+/// The helplines a source gives for step `s`.
+pub(crate) fn contacts<'p>(
+    plan: &'p Plan<'_>,
+    s: &PlanStep<'_>,
+) -> impl Iterator<Item = &'p crate::playbook::Contact> {
+    let id = s.step.id.clone();
+    (plan.playbook.contacts.iter()).filter(move |c| c.steps.contains(&id))
 }
 
 /// Warnings, then trust notes: a plan built on an experience report says so.

@@ -129,18 +129,24 @@ pub(crate) fn render(plan: &Plan<'_>, view: View) -> String {
 
 /// The deadline cell: the date, and under it when it is estimated or falls on a day off.
 fn deadline_lines(s: &PlanStep<'_>, plan: &Plan<'_>, lang: Lang) -> String {
-    let Some(d) = s.deadline() else {
-        return deadline_cell(s, plan, lang);
+    let (date, estimated, office_day, last) = match (s.deadline(), s.window) {
+        (Some(d), _) => (d.date, d.estimated, d.office_day, false),
+        (None, Some(w)) => (w.date, w.estimated, w.office_day, true),
+        (None, None) => return deadline_cell(s, plan, lang),
     };
-    let mut out = d.date.to_string();
-    if d.estimated {
+    let mut out = date.to_string();
+    if last {
+        out.push('\n');
+        out.push_str(lang.pick("（最晚可办）", "(last day)"));
+    }
+    if estimated {
         out.push('\n');
         out.push_str(lang.pick("（估算）", "(estimated)"));
     }
-    if let Some(o) = d.office_day {
+    if let Some(o) = office_day {
         let o = o.format("%m-%d");
         out.push('\n');
-        out.push_str(&tr!(lang, "窗口最晚 {o}", "office by {o}"));
+        out.push_str(&tr!(lang, "窗口 {o}", "office by {o}"));
     }
     out
 }

@@ -68,6 +68,18 @@ fn body(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> Vec<String> {
             line.push_str(&format!("{}{note}", lang.pick("——", " — ")));
         }
         lines.push(line);
+        if let Some(o) = w.office_day {
+            lines.push(match lang {
+                Lang::Zh => format!(
+                    "  {} 不是工作日：要去窗口办理的，最晚 {o}（最后一个工作日）前往。",
+                    w.date
+                ),
+                Lang::En => format!(
+                    "  {} is not a working day: for an office visit, go by {o} (the last working day).",
+                    w.date
+                ),
+            });
+        }
     }
     lines.extend(what_now(plan, s, lang));
     if let (Some(start), Some(reason)) = (s.earliest_start, &s.start_reason)
@@ -98,6 +110,11 @@ fn body(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> Vec<String> {
             .unwrap_or_else(|| lead.say(lang).into());
         lines.push(format!("{}{note}", label("办理时间：", "Takes: ")));
     }
+    if s.status == Status::Elsewhere {
+        // This region's way of doing it is not the family's: only what it is, and where.
+        lines.extend(what_now(plan, s, lang));
+        return lines;
+    }
     if let Some(summary) = &step.summary {
         lines.push(format!("{}{summary}", label("说明：", "About: ")));
     }
@@ -111,6 +128,15 @@ fn body(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> Vec<String> {
     lines.push(format!("{}{}", label("方式：", "How: "), how.join(" · ")));
     if let Some(path) = &step.path {
         lines.push(format!("{}{path}", label("路径：", "Route: ")));
+    }
+    for c in super::contacts(plan, s) {
+        let note = c.note.as_deref().map(|n| lang.paren(n)).unwrap_or_default();
+        lines.push(format!(
+            "{}{}：{}{note}",
+            label("咨询：", "Helpline: "),
+            c.name,
+            c.phone
+        ));
     }
     if !s.materials.is_empty() {
         lines.push(label("材料：", "Bring:"));
@@ -129,7 +155,7 @@ fn body(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> Vec<String> {
         }
     }
     if let Some(missed) = &step.missed {
-        lines.push(format!("{}{missed}", label("逾期后果：", "If missed: ")));
+        lines.push(format!("{}{missed}", label("错过后果：", "If missed: ")));
     }
     if !s.open_prerequisites.is_empty() {
         lines.push(format!(
@@ -170,23 +196,51 @@ pub(crate) fn what_now(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> Vec<Str
         });
     }
     match s.status {
-        Status::Overdue => lines.push(format!("{}{}", label("现在怎么办：", "What to do now: "), late(plan, s, lang))),
-        Status::Missed => lines.push(format!("{}{}", label("错过之后：", "Instead: "), late(plan, s, lang))),
-        Status::Confirm => lines.push(match lang {
-            Lang::Zh => format!(
-                "医院或办理部门应已办好：确认拿到结果后，newborn done {}；没有拿到的，请联系{}。",
-                s.step.id,
-                s.step.agency.as_deref().unwrap_or("办理部门")
-            ),
-            Lang::En => format!(
-                "The hospital or office should have done it: once you have the result, newborn done {}; if not, contact {}.",
-                s.step.id,
-                s.step.agency.as_deref().unwrap_or("the office")
-            ),
-        }),
+        Status::Overdue => lines.push(format!(
+            "{}{}",
+            label("现在怎么办：", "What to do now: "),
+            late(plan, s, lang)
+        )),
+        // A missed step's consequence says what follows; `late` adds what to do instead.
+        Status::Missed if s.step.late.is_some() || s.step.missed.is_none() => lines.push(format!(
+            "{}{}",
+            label("错过之后：", "Instead: "),
+            late(plan, s, lang)
+        )),
+        Status::Confirm => lines.push(confirm(s, lang)),
         _ => {}
     }
     lines
+}
+
+/// What to do about a step an office or the hospital does: confirm it has been done.
+fn confirm(s: &PlanStep<'_>, lang: Lang) -> String {
+    let id = &s.step.id;
+    let whom = s
+        .step
+        .agency
+        .as_deref()
+        .unwrap_or(lang.pick("办理部门", "the office"));
+    let had_its_day = s.deadline().map(|d| d.date).or(s.earliest_start).is_some();
+    let mut line = match (had_its_day, lang) {
+        (true, Lang::Zh) => format!(
+            "医院或办理部门应已办好：确认拿到结果后，newborn done {id}；没有拿到的，请联系{whom}。"
+        ),
+        (false, Lang::Zh) => format!("由医院或办理部门办理：办好、拿到结果后，newborn done {id}。"),
+        (true, Lang::En) => format!(
+            "The hospital or office should have done it: once you have the result, newborn done {id}; if not, contact {whom}."
+        ),
+        (false, Lang::En) => {
+            format!("The hospital or office does it: once it is done, newborn done {id}.")
+        }
+    };
+    if s.step.optional {
+        line.push_str(&match lang {
+            Lang::Zh => format!("没有办、也不办的话：newborn skip {id}。"),
+            Lang::En => format!(" If it was not done and will not be: newborn skip {id}."),
+        });
+    }
+    line
 }
 
 /// `newborn next`.

@@ -100,11 +100,11 @@ fn next_says_where_to_go_what_to_bring_and_what_it_unblocks() {
         .today("2026-10-20")
         .stdout_contains("下一步：")
         .stdout_contains("（one-thing-application）")
-        .stdout_contains("截止：2026-11-08（窗口最晚 2026-11-06）（还有19天）")
+        .stdout_contains("截止：2026-11-08（办理窗口最后工作日 2026-11-06）（还有19天）")
         .stdout_contains("最晚可办：2026-11-18（30个工作日内，过后不能再办）")
         .stdout_contains("材料：")
         .stdout_contains("  - 结婚证（原件1份）")
-        .stdout_contains("办完后可以办：到公安派出所领取新生儿户口页")
+        .stdout_contains("办完后可以办：领取《出生医学证明》，在“冀时办”上传落户材料（birth-certificate）、到公安派出所领取新生儿户口页")
         .run();
 }
 
@@ -174,7 +174,7 @@ fn the_markdown_export_is_a_task_list() {
     assert!(md.contains("- [ ] **"), "{md}");
     assert!(
         md.contains(
-            "`one-thing-application` — 截止 2026-11-08（窗口最晚 2026-11-06）（还有19天） · 可以办"
+            "`one-thing-application` — 截止 2026-11-08（办理窗口最后工作日 2026-11-06）（还有19天） · 可以办"
         ),
         "{md}"
     );

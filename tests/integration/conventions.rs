@@ -115,7 +115,7 @@ fn a_bare_newborn_says_how_to_start_then_what_is_next() {
         .run();
     home.share()
         .today("2026-10-20")
-        .stdout_contains("共 19 项：可以办 2 · 请确认 2 · 待前置 3 · 等待中 12 · 最近截止 2026-11-08（向医院提交新生儿出生“一件事一次办”一套材料）\n")
+        .stdout_contains("共 19 项：可以办 1 · 请确认 2 · 待前置 4 · 等待中 12 · 最近截止 2026-11-08（向医院提交新生儿出生“一件事一次办”一套材料）\n")
         .stdout_contains(
             "下一步：1. 向医院提交新生儿出生“一件事一次办”一套材料（one-thing-application）",
         )

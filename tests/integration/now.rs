@@ -62,8 +62,10 @@ fn hebei_s_hospital_vaccination_is_confirmed_not_overdue() {
         .args(&["--birth-date", "2026-10-08"])
         .today("2026-11-01")
         .stdout_contains("状态：请确认")
-        .stdout_contains("医院或办理部门应已办好：确认拿到结果后，newborn done vaccination-certificate")
-        .stdout_lacks("窗口最晚")
+        .stdout_contains(
+            "医院或办理部门应已办好：确认拿到结果后，newborn done vaccination-certificate",
+        )
+        .stdout_lacks("办理窗口最后工作日")
         .run();
 }
 
@@ -75,7 +77,11 @@ fn nanning_pre_enrollment_ends_with_the_hukou_or_three_months_and_is_never_red()
         .args(&["done", "hukou-registration", "--on", "2026-03-02"])
         .today("2026-03-02")
         .run();
-    let plan = home.share().args(&["plan", "--all"]).today("2026-03-05").json();
+    let plan = home
+        .share()
+        .args(&["plan", "--all"])
+        .today("2026-03-05")
+        .json();
     assert_eq!(step(&plan, "pre-enrollment")["status"], "not_applicable");
     let why = step(&plan, "pre-enrollment")["why"].to_string();
     assert!(why.contains("住院期间尚未办理户籍登记"), "{why}");
@@ -131,11 +137,25 @@ fn a_bundle_applied_for_in_time_is_not_overdue_while_the_police_take_their_time(
 fn xiamen_parents_from_another_province_are_told_which_steps_are_their_hukou_place_s() {
     let args = ["--region", "xiamen", "--birth-date", "2026-10-08"];
     let both = ["--set", "mother_hukou=other", "--set", "father_hukou=other"];
-    let plan = Test::new().args(&["plan"]).args(&args).args(&both).today("2026-10-20").json();
+    let plan = Test::new()
+        .args(&["plan"])
+        .args(&args)
+        .args(&both)
+        .today("2026-10-20")
+        .json();
     let out = &plan["out_of_scope"];
     assert_eq!(out["whole"], false);
-    assert!(out["text"][0].as_str().unwrap().contains("在宝宝的户籍地按当地规定办理"));
-    for id in ["medical-insurance", "medical-insurance-payment", "social-security-card"] {
+    assert!(
+        out["text"][0]
+            .as_str()
+            .unwrap()
+            .contains("在宝宝的户籍地按当地规定办理")
+    );
+    for id in [
+        "medical-insurance",
+        "medical-insurance-payment",
+        "social-security-card",
+    ] {
         let s = step(&plan, id);
         assert_eq!(s["status"], "elsewhere", "{id}");
         // Not Xiamen's 90-day rule, nor its consequence or its tax-app channel.
@@ -147,7 +167,10 @@ fn xiamen_parents_from_another_province_are_told_which_steps_are_their_hukou_pla
     assert_eq!(hukou["deadline"], "2026-11-08");
     assert_eq!(hukou["source"]["doc"], "hukou-regulation");
     // Steps that do not depend on hukou stay Xiamen's.
-    assert_eq!(step(&plan, "birth-certificate")["source"]["doc"], "xiamen-service");
+    assert_eq!(
+        step(&plan, "birth-certificate")["source"]["doc"],
+        "xiamen-service"
+    );
     // The notice is in next and show as well.
     Test::new()
         .args(&["next"])
@@ -186,9 +209,16 @@ fn skip_records_an_optional_step_not_taken_and_undo_reverses_it() {
         .today("2026-02-12")
         .stdout_contains("– 不办了：")
         .run();
-    let plan = home.share().args(&["plan", "--all"]).today("2026-02-12").json();
+    let plan = home
+        .share()
+        .args(&["plan", "--all"])
+        .today("2026-02-12")
+        .json();
     assert_eq!(step(&plan, "pre-enrollment")["status"], "skipped");
-    assert_eq!(step(&plan, "medical-insurance-payment")["status"], "not_applicable");
+    assert_eq!(
+        step(&plan, "medical-insurance-payment")["status"],
+        "not_applicable"
+    );
     home.share()
         .args(&["skip", "hukou-registration"])
         .today("2026-02-12")
@@ -200,6 +230,10 @@ fn skip_records_an_optional_step_not_taken_and_undo_reverses_it() {
         .today("2026-02-12")
         .stdout_contains("↺ 已改回未完成：")
         .run();
-    let plan = home.share().args(&["plan", "--all"]).today("2026-02-12").json();
+    let plan = home
+        .share()
+        .args(&["plan", "--all"])
+        .today("2026-02-12")
+        .json();
     assert_eq!(step(&plan, "pre-enrollment")["status"], "confirm");
 }

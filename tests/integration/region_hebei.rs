@@ -155,17 +155,17 @@ fn a_family_that_applied_stays_on_the_bundle_and_waits_six_working_days() {
     // Long after the 30-working-day window, the family is still on the route it started.
     let plan = home.share().args(&["plan"]).today("2026-12-01").json();
     assert_eq!(plan["route"]["id"], "bundle");
-    // Processing takes 6 working days from 09-28: National Day pushes it to 10-12. The hukou
-    // page waits for it; the one-month duty was met by applying.
+    // Processing takes 6 working days from the upload on 09-28: National Day pushes it to
+    // 10-12. The hukou page waits for it; the one-month duty was met by applying.
     let plan = home.share().args(&["plan"]).today("2026-10-09").json();
     let hukou = step(&plan, "hukou-registration");
     assert_eq!(hukou["status"], "waiting");
     assert_eq!(hukou["earliest_start"], "2026-10-12");
     let plan = home.share().args(&["plan"]).today("2026-11-02").json();
     assert_eq!(step(&plan, "hukou-registration")["status"], "ready");
-    let apply = step(&plan, "one-thing-application");
+    let upload = step(&plan, "birth-certificate");
     assert_eq!(
-        apply["expected"],
+        upload["expected"],
         serde_json::json!(["2026-10-12", "2026-10-12"])
     );
 }
@@ -182,7 +182,6 @@ fn show_cites_the_specification_and_counts_across_national_day() {
         .stdout_contains("国庆节调休上班：10-10")
         .stdout_contains("为什么适用：")
         .stdout_contains("属于路线“新生儿出生“一件事一次办””")
-        .stdout_contains("逾期后果：超过30个工作日")
-        .stdout_contains("办理时间：办理时限：6个工作日")
+        .stdout_contains("错过后果：超过30个工作日")
         .run();
 }
