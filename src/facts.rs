@@ -30,6 +30,11 @@ pub(crate) struct FactDef {
     /// A short description, in English and in Chinese.
     pub help: &'static str,
     pub help_zh: &'static str,
+    /// How the fact reads in an explanation, in Chinese and in English: its name for a fact
+    /// with values (`母亲户籍`), what it says for a true/false fact (`父母已登记结婚`).
+    pub reads: [&'static str; 2],
+    /// What a true/false fact says when it does not hold (`父母没有登记结婚`).
+    pub reads_not: [&'static str; 2],
 }
 
 /// The hukou of a parent, relative to the region's playbook.
@@ -46,6 +51,8 @@ pub(crate) static FACTS: &[FactDef] = &[
         question_en: "The baby's sex",
         help: "the baby's sex (Nanning's temporary ID letter)",
         help_zh: "宝宝的性别（南宁预参保的临时证件号字母）",
+        reads: ["宝宝的性别", "the baby's sex"],
+        reads_not: ["", ""],
     },
     FactDef {
         name: "plurality",
@@ -55,6 +62,8 @@ pub(crate) static FACTS: &[FactDef] = &[
         question_en: "How many babies were born together (1, twins 2, …)",
         help: "how many babies were born together",
         help_zh: "同一胎出生的宝宝数",
+        reads: ["同一胎出生的宝宝数", "babies born together"],
+        reads_not: ["", ""],
     },
     FactDef {
         name: "birth_order",
@@ -64,6 +73,8 @@ pub(crate) static FACTS: &[FactDef] = &[
         question_en: "Which of the twins or triplets, in the order of birth",
         help: "this baby's place among twins or triplets",
         help_zh: "多胞胎中第几个出生",
+        reads: ["多胞胎中的出生顺序", "the baby's place among twins"],
+        reads_not: ["", ""],
     },
     FactDef {
         name: "mother_hukou",
@@ -73,6 +84,8 @@ pub(crate) static FACTS: &[FactDef] = &[
         question_en: "The mother's hukou",
         help: "mother's hukou: the region's city, elsewhere in its province, another province, none",
         help_zh: "母亲户籍：本市、本省外市、外省、无",
+        reads: ["母亲户籍", "the mother's hukou"],
+        reads_not: ["", ""],
     },
     FactDef {
         name: "father_hukou",
@@ -82,6 +95,8 @@ pub(crate) static FACTS: &[FactDef] = &[
         question_en: "The father's hukou",
         help: "father's hukou: the region's city, elsewhere in its province, another province, none",
         help_zh: "父亲户籍：本市、本省外市、外省、无",
+        reads: ["父亲户籍", "the father's hukou"],
+        reads_not: ["", ""],
     },
     FactDef {
         name: "household",
@@ -91,6 +106,8 @@ pub(crate) static FACTS: &[FactDef] = &[
         question_en: "The household the baby joins",
         help: "the household the baby joins: a family or a collective household",
         help_zh: "落户的户口类型：家庭户或集体户",
+        reads: ["宝宝落户的户口类型", "the household the baby joins"],
+        reads_not: ["", ""],
     },
     FactDef {
         name: "follows",
@@ -100,6 +117,8 @@ pub(crate) static FACTS: &[FactDef] = &[
         question_en: "Registered with the father or the mother",
         help: "register the baby with the father (随父) or the mother (随母)",
         help_zh: "随父或随母落户",
+        reads: ["宝宝随谁落户", "the baby is registered with"],
+        reads_not: ["", ""],
     },
     FactDef {
         name: "parent_is_householder",
@@ -109,6 +128,14 @@ pub(crate) static FACTS: &[FactDef] = &[
         question_en: "Is the parent the baby is registered with the householder",
         help: "the parent the baby follows is the householder (户主)",
         help_zh: "随落户的父/母本人是户主",
+        reads: [
+            "宝宝随之落户的父亲或母亲是户主",
+            "the parent the baby is registered with is the householder",
+        ],
+        reads_not: [
+            "宝宝随之落户的父亲或母亲不是户主",
+            "the parent the baby is registered with is not the householder",
+        ],
     },
     FactDef {
         name: "married",
@@ -118,6 +145,14 @@ pub(crate) static FACTS: &[FactDef] = &[
         question_en: "Are the parents married (born in wedlock)",
         help: "born in wedlock",
         help_zh: "父母已登记结婚（婚内生育）",
+        reads: [
+            "父母已登记结婚（婚内生育）",
+            "the parents are married (born in wedlock)",
+        ],
+        reads_not: [
+            "父母没有登记结婚（非婚生育）",
+            "the parents are not married",
+        ],
     },
     FactDef {
         name: "same_ethnicity",
@@ -127,6 +162,8 @@ pub(crate) static FACTS: &[FactDef] = &[
         question_en: "Do both parents have the same ethnicity",
         help: "both parents have the same ethnicity",
         help_zh: "父母民族相同",
+        reads: ["父母民族相同", "the parents have the same ethnicity"],
+        reads_not: ["父母民族不同", "the parents' ethnicities differ"],
     },
     FactDef {
         name: "born_in_region",
@@ -136,6 +173,14 @@ pub(crate) static FACTS: &[FactDef] = &[
         question_en: "Born in a hospital of the region",
         help: "born in a hospital of the region",
         help_zh: "在本地区有助产资质的医院出生",
+        reads: [
+            "在本地区有助产资质的医院出生",
+            "born in a hospital of the region",
+        ],
+        reads_not: [
+            "不在本地区有助产资质的医院出生",
+            "not born in a hospital of the region",
+        ],
     },
     FactDef {
         name: "offline_done",
@@ -145,6 +190,14 @@ pub(crate) static FACTS: &[FactDef] = &[
         question_en: "Was a birth certificate or hukou already done at an office",
         help: "a birth certificate or hukou was already done offline",
         help_zh: "已在线下办过出生医学证明或户口登记",
+        reads: [
+            "已在线下办过出生医学证明或户口登记",
+            "a birth certificate or hukou was already done at an office",
+        ],
+        reads_not: [
+            "没有在线下办过出生医学证明或户口登记",
+            "no birth certificate or hukou done at an office yet",
+        ],
     },
     FactDef {
         name: "maternity_insurance",
@@ -154,6 +207,14 @@ pub(crate) static FACTS: &[FactDef] = &[
         question_en: "Does the mother have maternity insurance (employee insurance)",
         help: "the mother has maternity insurance",
         help_zh: "母亲参加了生育保险（职工医保）",
+        reads: [
+            "母亲参加了生育保险（职工医保）",
+            "the mother has maternity insurance",
+        ],
+        reads_not: [
+            "母亲没有参加生育保险",
+            "the mother has no maternity insurance",
+        ],
     },
     FactDef {
         name: "hospitalised",
@@ -163,6 +224,14 @@ pub(crate) static FACTS: &[FactDef] = &[
         question_en: "Was the baby in the neonatal ward after birth",
         help: "the baby was in the neonatal ward after birth",
         help_zh: "宝宝出生后住过新生儿科",
+        reads: [
+            "宝宝出生后住过新生儿科",
+            "the baby was in the neonatal ward",
+        ],
+        reads_not: [
+            "宝宝出生后没有住过新生儿科",
+            "the baby was not in the neonatal ward",
+        ],
     },
     FactDef {
         name: "pre_enrolled",
@@ -172,6 +241,14 @@ pub(crate) static FACTS: &[FactDef] = &[
         question_en: "Did the hospital pre-enroll the baby in medical insurance (Nanning)",
         help: "pre-enrolled in medical insurance at the hospital (Nanning)",
         help_zh: "医院已为宝宝办理新生儿医保预参保（南宁）",
+        reads: [
+            "医院已为宝宝办理新生儿医保预参保",
+            "the hospital pre-enrolled the baby in medical insurance",
+        ],
+        reads_not: [
+            "医院没有为宝宝办理新生儿医保预参保",
+            "the hospital did not pre-enroll the baby",
+        ],
     },
 ];
 

@@ -1,7 +1,7 @@
 //! The values a family's conditions see on one day: facts, ages, and named conditions.
 
 use crate::calendar::{Calendar, WorkDate};
-use crate::condition::{Env, Expr, Op, StepState, Unmet};
+use crate::condition::{Env, Expr, Op, StepState, Unmet, Words};
 use crate::facts::Value;
 use crate::family::{Profile, Progress};
 use crate::period::Period;
@@ -36,7 +36,7 @@ pub(crate) struct FamilyEnv<'a> {
     /// Steps whose window has passed without them being done: they count as skipped.
     missed: RefCell<Vec<&'a str>>,
     /// What was evaluated with estimated dates, in the order first met (each once).
-    estimated: RefCell<Vec<String>>,
+    estimated: RefCell<Vec<Words>>,
     /// The unknown years those estimates crossed.
     estimated_years: RefCell<BTreeSet<i32>>,
     /// Periods counted from a day: a plan counts the same few (ages, deadlines) for many steps.
@@ -200,7 +200,7 @@ impl<'a> FamilyEnv<'a> {
     }
 
     /// The conditions evaluated with estimated dates, and the unknown years they crossed.
-    pub(crate) fn into_estimates(self) -> (Vec<String>, BTreeSet<i32>) {
+    pub(crate) fn into_estimates(self) -> (Vec<Words>, BTreeSet<i32>) {
         (
             self.estimated.into_inner(),
             self.estimated_years.into_inner(),
@@ -208,7 +208,7 @@ impl<'a> FamilyEnv<'a> {
     }
 
     /// A condition was evaluated with a date counted from `from` to `to` across unknown years.
-    fn note_estimate(&self, what: String, from: NaiveDate, to: NaiveDate) {
+    fn note_estimate(&self, what: Words, from: NaiveDate, to: NaiveDate) {
         self.estimated_years
             .borrow_mut()
             .extend(self.calendar.unknown_years(from, to));
@@ -222,11 +222,11 @@ impl<'a> FamilyEnv<'a> {
     fn age_working_days(&self) -> i64 {
         let (birth, today) = (self.birth(), self.today);
         if self.calendar.unknown_years(birth, today).next().is_some() {
-            self.note_estimate(
-                format!("age_working_days ({birth} → {today})"),
-                birth,
-                today,
+            let what = Words::new(
+                format!("出生后的工作日数（{birth}到{today}）"),
+                format!("working days since birth ({birth} to {today})"),
             );
+            self.note_estimate(what, birth, today);
         }
         let n = self.calendar.working_days_between(birth, today);
         if today > birth && !self.calendar.is_working_day(today) {
@@ -305,7 +305,8 @@ impl Env for FamilyEnv<'_> {
     fn age(&self, op: Op, period: Period) -> bool {
         let end = self.after(period, self.birth());
         if end.estimated {
-            self.note_estimate(format!("age {op} {period}"), self.birth(), end.date);
+            let what = Expr::Age(op, period).words(self);
+            self.note_estimate(what, self.birth(), end.date);
         }
         op.holds(&self.today, &end.date)
     }
@@ -318,10 +319,23 @@ impl Env for FamilyEnv<'_> {
             .iter()
             .filter(|cl| !cl.when.eval(self))
             .map(|cl| Unmet {
-                text: cl.text.to_string(),
+                text: Words::same(cl.text.to_string()),
                 values: cl.when.values(self),
             })
             .collect()
+    }
+
+    fn step_title(&self, id: &str) -> Words {
+        let step = self.playbook.steps.iter().find(|s| s.id == id);
+        step.map_or_else(
+            || Words::same(id),
+            |s| Words::new(s.title.to_string(), s.title(crate::lang::Lang::En)),
+        )
+    }
+
+    fn named_title(&self, name: &str) -> String {
+        let c = self.playbook.condition(name);
+        c.map_or_else(|| name.to_string(), |c| c.title.to_string())
     }
 
     fn age_date(&self, period: Period) -> NaiveDate {

@@ -361,7 +361,8 @@ fn made<'a>(
     }
     let anchor = |id: &str| by_id.get(id).copied();
     let mut steps = Vec::with_capacity(applicable.len());
-    for &(step, _) in applicable {
+    for (step, waits) in applicable {
+        let step: &'a Step = step;
         let outside = scope_of(playbook, step).filter(|scope| !scope.when.eval(env));
         let planned = match outside {
             Some(_) => parent_step(playbook, step, env).unwrap_or(step),
@@ -372,7 +373,11 @@ fn made<'a>(
         let due = (!elsewhere)
             .then(|| deadline::due(planned, anchor, progress, env))
             .flatten();
-        let why = reasons.why(playbook, planned, shown);
+        let mut why = reasons.why(playbook, planned, shown);
+        if !waits.is_empty() {
+            why.retain(|r| matches!(r, Reason::OnRoute(_)));
+            why.push(Reason::Depends(waits.clone()));
+        }
         let mut made = PlanStep::applicable(planned, done_on, due, why, env);
         made.outside = outside;
         if elsewhere {

@@ -1,7 +1,7 @@
 //! Which route a family takes through the steps, and why.
 
 use super::env::FamilyEnv;
-use crate::condition::{Expr, Unmet};
+use crate::condition::{Unmet, Words};
 use crate::family::Progress;
 use crate::playbook::{Playbook, Route, Step};
 use rustc_hash::FxHashMap as HashMap;
@@ -23,8 +23,8 @@ pub struct RouteChoice<'a> {
 pub enum RouteWhy<'a> {
     /// A step only this route has is done: the family stays on it.
     Started { route: &'a Route, step: &'a Step },
-    /// The route's condition holds (`condition`: its title, or the expression).
-    Eligible { condition: String, route: &'a Route },
+    /// The route's condition holds (`condition`: its title, or the condition in words).
+    Eligible { condition: Words, route: &'a Route },
     /// The fallback, after the routes the family cannot take (the first of them, and why).
     Fallback {
         route: &'a Route,
@@ -78,7 +78,7 @@ fn eligible<'a>(playbook: &'a Playbook, env: &FamilyEnv<'_>) -> Option<RouteChoi
                 continue;
             }
             Some(when) => RouteWhy::Eligible {
-                condition: condition_title(playbook, when),
+                condition: when.words(env),
                 route,
             },
             None => RouteWhy::Fallback {
@@ -99,14 +99,4 @@ fn eligible<'a>(playbook: &'a Playbook, env: &FamilyEnv<'_>) -> Option<RouteChoi
         });
     }
     None
-}
-
-/// A named condition's title, else the expression.
-fn condition_title(playbook: &Playbook, when: &Expr) -> String {
-    match when {
-        Expr::Named(name) => playbook
-            .condition(name)
-            .map_or_else(|| when.to_string(), |c| c.title.to_string()),
-        _ => when.to_string(),
-    }
 }

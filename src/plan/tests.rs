@@ -277,7 +277,7 @@ fn the_route_is_the_first_whose_condition_holds_else_the_fallback_with_why() {
     assert_eq!(route.route.id, "separate");
     assert_eq!(
         route.why.say(Lang::Zh),
-        "不能走“联办”：父亲本省户籍（father_hukou = other）"
+        "不能走“联办”：父亲本省户籍（父亲户籍：外省）"
     );
     // The bundle's own step does not apply, and says why; the variant on the route does.
     let na = &plan.not_applicable[0];

@@ -1,6 +1,7 @@
 //! What a parent must know about a plan's reliability: an old playbook, estimated dates.
 
 use crate::calendar::Calendar;
+use crate::condition::Words;
 use crate::playbook::{Playbook, Step};
 use chrono::NaiveDate;
 use rustc_hash::FxHashSet as HashSet;
@@ -28,7 +29,7 @@ pub enum Warning<'a> {
         /// The steps whose dates are estimates, in the order met.
         steps: Vec<&'a Step>,
         /// The conditions that were evaluated with estimates.
-        conditions: Vec<String>,
+        conditions: Vec<Words>,
     },
 }
 
@@ -41,7 +42,7 @@ pub(crate) struct Warnings<'a> {
     steps: Vec<&'a Step>,
     /// The ids of `steps`.
     step_ids: HashSet<&'a str>,
-    conditions: Vec<String>,
+    conditions: Vec<Words>,
 }
 
 impl<'a> Warnings<'a> {
@@ -96,7 +97,7 @@ impl<'a> Warnings<'a> {
     }
 
     /// Conditions evaluated with estimates, and the unknown years they crossed.
-    pub(crate) fn conditions(&mut self, (conditions, years): (Vec<String>, BTreeSet<i32>)) {
+    pub(crate) fn conditions(&mut self, (conditions, years): (Vec<Words>, BTreeSet<i32>)) {
         self.years.extend(years);
         for c in conditions {
             if !self.conditions.contains(&c) {

@@ -1,7 +1,7 @@
 //! Why a step applies to a family, or does not.
 
 use super::env::FamilyEnv;
-use crate::condition::{Expr, Shown, Unmet};
+use crate::condition::{Expr, Shown, Unmet, Words};
 use crate::playbook::{Playbook, Route, Step};
 use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
@@ -54,6 +54,8 @@ pub enum Reason<'a> {
     /// The step's condition holds, with the family's values.
     Holds {
         condition: &'a Expr,
+        /// The condition in words.
+        words: Words,
         /// Shared by the steps with this condition.
         values: Rc<[Shown]>,
     },
@@ -64,6 +66,8 @@ pub enum Reason<'a> {
     OtherRoute(Option<&'a Route>),
     /// A part of the step's condition the family does not meet.
     Unmet(Unmet),
+    /// Whether it applies depends on optional steps the family has not decided on.
+    Depends(Vec<&'a Step>),
 }
 
 fn why_not<'a>(
@@ -90,6 +94,7 @@ fn why<'a>(playbook: &'a Playbook, step: &'a Step, env: &FamilyEnv<'_>) -> Vec<R
     let condition = match &step.when {
         Some(when) => Some(Reason::Holds {
             condition: when,
+            words: when.words(env),
             values: when.values(env).into(),
         }),
         None if step.route.is_none() => Some(Reason::Everyone),

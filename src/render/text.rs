@@ -391,7 +391,15 @@ pub(crate) fn counting(d: &Counted, calendar: &Calendar, lang: Lang) -> Vec<Stri
     });
     if unit == Unit::WorkingDays {
         let crossed = calendar.special_days_between(d.from.day(), d.date);
-        if crossed.is_empty() {
+        if crossed.is_empty() && d.estimated {
+            lines.push(
+                lang.pick(
+                    "期间没有已知的法定节假日或调休；有的年份的安排还不知道（见下）。",
+                    "No known public holiday or make-up working day in between; some years' schedules are not known yet (below).",
+                )
+                .to_string(),
+            );
+        } else if crossed.is_empty() {
             lines.push(
                 lang.pick(
                     "期间没有法定节假日或调休。",

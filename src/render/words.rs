@@ -1,6 +1,8 @@
 //! How the engine's findings read, in the interface language: why a step applies or not, why a
 //! route, why not before a day, what a pending deadline counts from, and the warnings.
 
+use crate::condition::{Shown, Words};
+use crate::facts::Value;
 use crate::lang::{Lang, Say};
 use crate::plan::{Due, Reason, RouteWhy, StartReason, Warning};
 use crate::playbook::Step;
@@ -12,13 +14,26 @@ impl Say for Reason<'_> {
             (Reason::OnRoute(route), Lang::En) => {
                 format!("on the route \"{}\"", route.title(lang))
             }
-            (Reason::Holds { condition, values }, _) => {
+            (Reason::Holds { words, values, .. }, _) => {
                 let mut out = format!(
-                    "{}{condition}",
-                    lang.pick("条件成立：", "condition holds: ")
+                    "{}{}",
+                    lang.pick("条件成立：", "condition holds: "),
+                    words.get(lang)
                 );
-                if !values.is_empty() {
-                    let v: Vec<String> = values.iter().map(|x| x.say(lang)).collect();
+                // A true/false fact that holds is said by the condition itself.
+                let v: Vec<String> = (values.iter())
+                    .filter(|x| {
+                        !matches!(
+                            x,
+                            Shown::Fact {
+                                value: Value::Bool(_),
+                                ..
+                            }
+                        )
+                    })
+                    .map(|x| x.say(lang))
+                    .collect();
+                if !v.is_empty() {
                     out.push_str(&lang.paren(&v.join(lang.pick("，", ", "))));
                 }
                 out
@@ -35,6 +50,19 @@ impl Say for Reason<'_> {
                 route.map_or("", |r| r.title(lang))
             ),
             (Reason::Unmet(u), _) => u.say(lang),
+            (Reason::Depends(steps), _) => {
+                let titles: Vec<String> = steps.iter().map(|s| lang.quote(s.title(lang))).collect();
+                match lang {
+                    Lang::Zh => format!(
+                        "要看{}办不办：办了或不办了，才知道这一项是否适用",
+                        titles.join("、")
+                    ),
+                    Lang::En => format!(
+                        "depends on whether {} is done: it applies or not once that is done or skipped",
+                        titles.join(", ")
+                    ),
+                }
+            }
         }
     }
 }
@@ -51,10 +79,10 @@ impl Say for RouteWhy<'_> {
                 step.title(lang)
             ),
             (RouteWhy::Eligible { condition, route }, Lang::Zh) => {
-                format!("{condition}，走“{}”", route.title)
+                format!("{}，走“{}”", condition.zh, route.title)
             }
             (RouteWhy::Eligible { condition, route }, Lang::En) => {
-                format!("{condition}: \"{}\"", route.title(lang))
+                format!("{}: \"{}\"", condition.en, route.title(lang))
             }
             (
                 RouteWhy::Fallback {
@@ -167,7 +195,7 @@ fn too_late(
 }
 
 /// The estimate warning: the years, the first five steps, the conditions.
-fn estimated(years: &[i32], steps: &[&Step], conditions: &[String], lang: Lang) -> String {
+fn estimated(years: &[i32], steps: &[&Step], conditions: &[Words], lang: Lang) -> String {
     let ys: Vec<String> = years.iter().map(|y| y.to_string()).collect();
     let mut titles: Vec<String> = steps
         .iter()
@@ -189,8 +217,8 @@ fn estimated(years: &[i32], steps: &[&Step], conditions: &[String], lang: Lang) 
     }
     for c in conditions {
         parts.push(match lang {
-            Lang::Zh => format!("条件“{c}”的判断"),
-            Lang::En => format!("the condition \"{c}\""),
+            Lang::Zh => format!("“{}”的判断", c.zh),
+            Lang::En => format!("whether \"{}\"", c.en),
         });
     }
     match lang {

@@ -213,7 +213,7 @@ fn init_force_keeps_what_it_is_not_given() {
         plan["route"]["why"]
             .as_str()
             .unwrap()
-            .contains("father_hukou = other"),
+            .contains("父亲户籍：外省"),
         "{}",
         plan["route"]
     );

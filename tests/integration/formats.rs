@@ -408,7 +408,7 @@ fn explanations_and_warnings_follow_the_language() {
         why.starts_with("cannot take \"The bundled application (一件事一次办)\": "),
         "{why}"
     );
-    assert!(why.contains("(father_hukou = other"), "{why}");
+    assert!(why.contains("(the father's hukou: other"), "{why}");
     let warnings = en["warnings"].as_array().unwrap();
     assert_eq!(
         warnings.len(),
@@ -445,7 +445,7 @@ fn dates_in_an_unknown_year_give_one_warning_naming_the_steps() {
     let w = warnings[0]["text"].as_str().unwrap();
     assert!(w.starts_with("2027年的法定节假日安排尚未知道：“"), "{w}");
     assert!(
-        w.contains("的日期，以及条件“age <= 30 working days”的判断只按周末估算"),
+        w.contains("的日期，以及“出生后30个工作日以内”的判断只按周末估算"),
         "{w}"
     );
 }

@@ -127,7 +127,7 @@ const PLAN_ZH_80: &str = "按默认情况计算（未用 --set 指定的）：mo
   台）”、“办理城乡居民医保参保登记（社区/医保经办机构或网上办事大厅）”、“申领新
   生儿社会保障卡”：请在户籍地按当地规定办理（全国通用的规定仍然适用）。
 路线：分别办理各事项——不能走“新生儿出生“一件事”（网上办事大厅 / 闽政通）”：父母
-  双方均为福建户籍（父亲须为福建户籍）（father_hukou = other）
+  双方均为福建户籍（父亲须为福建户籍）（父亲户籍：外省）
 共 20 项：可以办 4 · 请确认 1 · 等待中 12 · 户籍地办 3 · 最近截止 2026-11-08（到
   居住地预防接种单位建立《预防接种证》）
  #   事项                                     截止日期       剩余      状态
@@ -166,8 +166,8 @@ const PLAN_ZH_120: &str = "按默认情况计算（未用 --set 指定的）：m
   缴费的规定）。宝宝不在福建落户的，这些事项请在宝宝的户籍地按当地规定办理。
 “为宝宝申报出生登记（上户口）”、“缴纳城乡居民医疗保险费（厦门税务APP或银行柜台）”、“办理城乡居民医保参保登记（社区/医保
   经办机构或网上办事大厅）”、“申领新生儿社会保障卡”：请在户籍地按当地规定办理（全国通用的规定仍然适用）。
-路线：分别办理各事项——不能走“新生儿出生“一件事”（网上办事大厅 / 闽政通）”：父母双方均为福建户籍（父亲须为福建户籍）
-  （father_hukou = other）
+路线：分别办理各事项——不能走“新生儿出生“一件事”（网上办事大厅 / 闽政通）”：父母双方均为福建户籍（父亲须为福建户籍）（父
+  亲户籍：外省）
 共 20 项：可以办 4 · 请确认 1 · 等待中 12 · 户籍地办 3 · 最近截止 2026-11-08（到居住地预防接种单位建立《预防接种证》）
  #   事项                                                         截止日期       剩余      状态
 ────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -206,7 +206,7 @@ Note: 厦门“新生儿相关办事服务”写的是在福建落户、参保�
   \"Enrol in resident medical insurance\", \"Apply for the social security card\":
   at your hukou place, under that place's rules (national rules still apply).
 Route: Separate steps — cannot take \"The bundled application (出生一件事)\": 父母
-  双方均为福建户籍（父亲须为福建户籍） (father_hukou = other)
+  双方均为福建户籍（父亲须为福建户籍） (the father's hukou: other)
 20 steps: ready 4 · confirm 1 · waiting 12 · hukou place 3 · next deadline
   2026-11-08 (Open the vaccination certificate at the local vaccination clinic)
  #   Step                            Deadline         Left          Status
@@ -251,7 +251,7 @@ Note: 厦门“新生儿相关办事服务”写的是在福建落户、参保�
 \"Register the birth (hukou)\", \"Pay the resident medical insurance premium\", \"Enrol in resident medical insurance\",
   \"Apply for the social security card\": at your hukou place, under that place's rules (national rules still apply).
 Route: Separate steps — cannot take \"The bundled application (出生一件事)\": 父母双方均为福建户籍（父亲须为福建户籍）
-  (father_hukou = other)
+  (the father's hukou: other)
 20 steps: ready 4 · confirm 1 · waiting 12 · hukou place 3 · next deadline 2026-11-08 (Open the vaccination certificate
   at the local vaccination clinic)
  #   Step                                                              Deadline         Left          Status

@@ -17,6 +17,10 @@
 //! (`age_days`, `age_working_days`, `birth_month`, `today_month`, …) and the playbook's named
 //! conditions. Every name and value is checked when the playbook loads.
 
+mod words;
+
+pub use words::Words;
+
 use crate::facts::{FACTS, FactType, Value, closest, did_you_mean};
 use crate::lang::Lang;
 use crate::period::{Period, Unit};
@@ -44,8 +48,8 @@ pub(crate) const DERIVED: &[(&str, &str)] = &[
 /// A value the family has, shown to explain a condition.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Shown {
-    /// `father_hukou = other`.
-    Fact { name: String, value: String },
+    /// `father_hukou = other`: shown as `父亲户籍：外省`.
+    Fact { name: String, value: Value },
     /// The last day an age limit (`age < 6 months`, `age <= 30 working days`) still holds.
     LastDay(chrono::NaiveDate),
     /// The first day an age limit (`age >= 1 months`) holds.
@@ -54,6 +58,7 @@ pub enum Shown {
     Step {
         state: StepState,
         id: String,
+        title: Words,
         holds: bool,
     },
 }
@@ -80,32 +85,61 @@ impl StepState {
 /// and the family's values.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unmet {
-    pub text: String,
+    /// What it requires: a named condition's clause text, else the condition in words.
+    pub text: Words,
     pub values: Vec<Shown>,
 }
 
 impl crate::lang::Say for Shown {
     fn say(&self, lang: crate::lang::Lang) -> String {
         match self {
-            Shown::Fact { name, value } => format!("{name} = {value}"),
+            Shown::Fact { name, value } => {
+                let i = usize::from(lang == crate::lang::Lang::En);
+                // A true/false fact says what holds: 父母没有登记结婚, not 父母已登记结婚：否.
+                let def = crate::facts::fact(name).filter(|f| f.ty == FactType::Bool);
+                match (def, value) {
+                    (Some(f), Value::Bool(true)) => f.reads[i].to_string(),
+                    (Some(f), Value::Bool(false)) => f.reads_not[i].to_string(),
+                    _ => {
+                        let (name, value) = (words::name(name)[i], &words::value(value)[i]);
+                        format!("{name}{}{value}", lang.pick("：", ": "))
+                    }
+                }
+            }
             Shown::LastDay(d) => format!("{} {d}", lang.pick("最后一天", "last day")),
             Shown::FirstDay(d) => format!("{} {d}", lang.pick("从", "from")),
-            Shown::Step { state, id, holds } => format!("{}({id}) = {holds}", state.word()),
+            Shown::Step {
+                state,
+                title,
+                holds,
+                ..
+            } => {
+                let done = match (state, holds) {
+                    (StepState::Done, true) => ["已办完", "done"],
+                    (StepState::Done, false) => ["还没有办完", "not done"],
+                    (StepState::Skipped, true) => ["不办了", "not taken"],
+                    (StepState::Skipped, false) => ["没有说不办", "not declined"],
+                };
+                let i = usize::from(lang == crate::lang::Lang::En);
+                format!(
+                    "{}{}{}",
+                    lang.quote(title.get(lang)),
+                    lang.pick("：", ": "),
+                    done[i]
+                )
+            }
         }
     }
 }
 
 impl crate::lang::Say for Unmet {
     fn say(&self, lang: crate::lang::Lang) -> String {
+        let text = self.text.get(lang);
         if self.values.is_empty() {
-            return self.text.clone();
+            return text.to_string();
         }
         let values: Vec<String> = self.values.iter().map(|v| v.say(lang)).collect();
-        format!(
-            "{}{}",
-            self.text,
-            lang.paren(&values.join(lang.pick("，", ", ")))
-        )
+        format!("{text}{}", lang.paren(&values.join(lang.pick("，", ", "))))
     }
 }
 
@@ -220,6 +254,14 @@ pub(crate) trait Env {
     fn age_date(&self, period: Period) -> chrono::NaiveDate;
     /// Whether the family's progress on step `id` is `state`.
     fn step(&self, state: StepState, id: &str) -> bool;
+    /// A step's title, to name it in words.
+    fn step_title(&self, id: &str) -> Words {
+        Words::same(id)
+    }
+    /// A named condition's title, to name it in words.
+    fn named_title(&self, name: &str) -> String {
+        name.to_string()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -643,7 +685,7 @@ impl Expr {
                 let lines = env.unmet_named(name);
                 if lines.is_empty() {
                     vec![Unmet {
-                        text: name.clone(),
+                        text: Words::same(env.named_title(name)),
                         values: Vec::new(),
                     }]
                 } else {
@@ -651,7 +693,7 @@ impl Expr {
                 }
             }
             _ => vec![Unmet {
-                text: self.to_string(),
+                text: self.words(env),
                 values: self.values(env),
             }],
         }
@@ -679,7 +721,7 @@ impl Expr {
         let item = match self {
             Expr::Flag(n) | Expr::Compare(n, _, _) | Expr::In(n, _) => Shown::Fact {
                 name: n.clone(),
-                value: env.value(n).to_string(),
+                value: env.value(n),
             },
             Expr::Age(op, p) => {
                 let date = env.age_date(*p);
@@ -693,6 +735,7 @@ impl Expr {
             Expr::Step(state, id) => Shown::Step {
                 state: *state,
                 id: id.clone(),
+                title: env.step_title(id),
                 holds: env.step(*state, id),
             },
             Expr::Named(_) => return,
@@ -783,7 +826,7 @@ mod tests {
         }
         fn unmet_named(&self, _: &str) -> Vec<Unmet> {
             vec![Unmet {
-                text: "clause".into(),
+                text: Words::same("clause"),
                 values: Vec::new(),
             }]
         }
@@ -842,12 +885,18 @@ mod tests {
         assert_eq!(
             lines,
             vec![
-                "father_hukou in [city, province]（father_hukou = other）".to_string(),
-                "age <= 30 days（最后一天 2026-11-18）".to_string(),
+                "父亲户籍：本市或本省（父亲户籍：外省）".to_string(),
+                "出生后30天以内（最后一天 2026-11-18）".to_string(),
             ]
         );
         let en: Vec<String> = e.unmet(&TestEnv).iter().map(|u| u.say(Lang::En)).collect();
-        assert_eq!(en[1], "age <= 30 days (last day 2026-11-18)");
+        assert_eq!(
+            en,
+            [
+                "the father's hukou: city or province (the father's hukou: other)",
+                "within 30 days of the birth (last day 2026-11-18)"
+            ]
+        );
     }
 
     #[test]
