@@ -62,6 +62,19 @@ pub struct Plan<'a> {
     pub not_applicable: Vec<PlanStep<'a>>,
     /// Things the parent must know about the plan's reliability.
     pub warnings: Vec<Warning<'a>>,
+    /// What registering the baby with the other parent would open.
+    pub what_if: Option<WhatIf<'a>>,
+}
+
+/// What registering the baby with the other parent (`follows`) would open.
+#[derive(Debug, Clone)]
+pub struct WhatIf<'a> {
+    /// The other parent: `father` or `mother`.
+    pub follows: &'static str,
+    /// A route the family cannot take now and could then (a bundle).
+    pub route: Option<&'a Route>,
+    /// More of this playbook's own steps would cover the family.
+    pub covered: bool,
 }
 
 /// What the requested playbook does not cover for this family: the scopes it is outside (the
@@ -170,6 +183,55 @@ pub fn plan<'a>(
     today: NaiveDate,
     calendar: &Calendar,
 ) -> Plan<'a> {
+    let mut plan = plan_for(requested, profile, progress, today, calendar);
+    plan.what_if = what_if(&plan, progress, calendar);
+    plan
+}
+
+/// What registering the baby with the other parent would open: a route the family cannot take
+/// now (a bundle), or this playbook's own steps where the family is outside their scope.
+fn what_if<'a>(plan: &Plan<'a>, progress: &Progress, calendar: &Calendar) -> Option<WhatIf<'a>> {
+    let other = match plan.profile.facts.get("follows") {
+        Some(crate::facts::Value::Word(w)) if w == "father" => "mother",
+        Some(crate::facts::Value::Word(w)) if w == "mother" => "father",
+        _ => return None,
+    };
+    let mut flipped = plan.profile.clone();
+    flipped.facts.set("follows", other).ok()?;
+    let alt = plan_for(plan.requested, &flipped, progress, plan.today, calendar);
+    let fallback = |p: &Plan<'_>| {
+        matches!(
+            p.route.as_ref().map(|r| &r.why),
+            Some(RouteWhy::Fallback { .. })
+        )
+    };
+    let route = match (fallback(plan), &alt.route) {
+        (true, Some(r)) if !fallback(&alt) => {
+            plan.requested.routes.iter().find(|x| x.id == r.route.id)
+        }
+        _ => None,
+    };
+    let outside = |p: &Plan<'_>| {
+        p.out_of_scope
+            .as_ref()
+            .map_or(0, |o| o.steps.len() + usize::from(o.whole))
+    };
+    let covered = outside(&alt) < outside(plan);
+    (route.is_some() || covered).then_some(WhatIf {
+        follows: other,
+        route,
+        covered,
+    })
+}
+
+/// The plan, without asking what registering with the other parent would change.
+fn plan_for<'a>(
+    requested: &'a Playbook,
+    profile: &'a Profile,
+    progress: &Progress,
+    today: NaiveDate,
+    calendar: &Calendar,
+) -> Plan<'a> {
     let (playbook, whole) = covering(requested, profile, progress, today, calendar);
     let env = FamilyEnv::new(playbook, profile, progress, today, calendar);
     // What the plan shows of a step (its reason's values, materials, tips) is evaluated apart,
@@ -217,6 +279,7 @@ pub fn plan<'a>(
         steps,
         not_applicable: sorted.not_applicable,
         warnings: warnings.finish(),
+        what_if: None,
     }
 }
 

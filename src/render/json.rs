@@ -156,6 +156,8 @@ struct PlanJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     not_applicable: Option<Vec<StepJson<'a>>>,
     warnings: Vec<WarningJson>,
+    /// One line on what registering the baby with the other parent would open (null: nothing).
+    what_if: Option<String>,
     assumed_defaults: &'a [String],
 }
 
@@ -225,6 +227,7 @@ pub(crate) fn plan_json(plan: &Plan<'_>, all: bool, assumed: &[String], lang: La
                 .collect()
         }),
         warnings: plan.warnings.iter().map(|w| warning(w, lang)).collect(),
+        what_if: super::what_if(plan, lang),
         assumed_defaults: assumed,
     };
     serde_json::to_string_pretty(&out).expect("a plan serializes") + "\n"

@@ -189,6 +189,7 @@ pub(crate) fn header(plan: &Plan<'_>, lang: Lang) -> Vec<String> {
             Lang::En => format!("Route: {} — {}", r.route.title(lang), r.why.say(lang)),
         });
     }
+    lines.extend(what_if(plan, lang));
     lines
 }
 
@@ -234,6 +235,36 @@ pub(crate) fn out_of_scope(plan: &Plan<'_>, lang: Lang) -> Vec<String> {
         });
     }
     lines
+}
+
+/// One line on what registering the baby with the other parent would open.
+pub(crate) fn what_if(plan: &Plan<'_>, lang: Lang) -> Option<String> {
+    let w = plan.what_if.as_ref()?;
+    let parent = match (w.follows, lang) {
+        ("mother", Lang::Zh) => "随母",
+        (_, Lang::Zh) => "随父",
+        ("mother", Lang::En) => "the mother",
+        (_, Lang::En) => "the father",
+    };
+    let opens = match (w.route, lang) {
+        (Some(r), Lang::Zh) => format!("可以走“{}”", r.title),
+        (Some(r), Lang::En) => format!("the family could take \"{}\"", r.title(lang)),
+        (None, Lang::Zh) => format!("本手册“{}”的办法会适用于您家", plan.requested.name),
+        (None, Lang::En) => format!(
+            "the {} playbook's own steps would apply",
+            plan.requested.name(lang)
+        ),
+    };
+    Some(match lang {
+        Lang::Zh => format!(
+            "如果改为{parent}落户：{opens}（newborn set follows={}）。",
+            w.follows
+        ),
+        Lang::En => format!(
+            "If the baby were registered with {parent}, {opens} (newborn set follows={}).",
+            w.follows
+        ),
+    })
 }
 
 /// The counts above a plan: the steps by status (those with none left out), and the next

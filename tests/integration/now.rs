@@ -237,3 +237,35 @@ fn skip_records_an_optional_step_not_taken_and_undo_reverses_it() {
         .json();
     assert_eq!(step(&plan, "pre-enrollment")["status"], "confirm");
 }
+
+#[test]
+fn a_family_is_told_in_one_line_what_registering_with_the_other_parent_would_open() {
+    // Guangxi: the father is from another province; with the Guangxi mother the bundle opens.
+    let args = ["--region", "guangxi", "--birth-date", "2026-10-08"];
+    Test::new()
+        .args(&["plan"])
+        .args(&args)
+        .args(&["--set", "father_hukou=other"])
+        .today("2026-10-12")
+        .stdout_contains(
+            "如果改为随母落户：可以走“新生儿出生“一件事”联办”（newborn set follows=mother）。",
+        )
+        .run();
+    // Xiamen: with the Fujian mother, Xiamen's own insurance and hukou steps apply.
+    let plan = Test::new()
+        .args(&["plan", "--region", "xiamen", "--birth-date", "2026-10-08"])
+        .args(&["--set", "father_hukou=other"])
+        .today("2026-10-12")
+        .json();
+    assert!(
+        plan["what_if"].as_str().unwrap().contains("随母落户"),
+        "{}",
+        plan["what_if"]
+    );
+    // Nothing to open: no line.
+    let plan = Test::new()
+        .args(&["plan", "--region", "xiamen", "--birth-date", "2026-10-08"])
+        .today("2026-10-12")
+        .json();
+    assert!(plan["what_if"].is_null());
+}

@@ -128,6 +128,8 @@ const PLAN_ZH_80: &str = "按默认情况计算（未用 --set 指定的）：mo
   生儿社会保障卡”：请在户籍地按当地规定办理（全国通用的规定仍然适用）。
 路线：分别办理各事项——不能走“新生儿出生“一件事”（网上办事大厅 / 闽政通）”：父母
   双方均为福建户籍（父亲须为福建户籍）（父亲户籍：外省）
+如果改为随母落户：本手册“厦门市”的办法会适用于您家（newborn set
+  follows=mother）。
 共 20 项：可以办 4 · 请确认 1 · 等待中 12 · 户籍地办 3 · 最近截止 2026-11-08（到
   居住地预防接种单位建立《预防接种证》）
  #   事项                                     截止日期       剩余      状态
@@ -168,6 +170,7 @@ const PLAN_ZH_120: &str = "按默认情况计算（未用 --set 指定的）：m
   经办机构或网上办事大厅）”、“申领新生儿社会保障卡”：请在户籍地按当地规定办理（全国通用的规定仍然适用）。
 路线：分别办理各事项——不能走“新生儿出生“一件事”（网上办事大厅 / 闽政通）”：父母双方均为福建户籍（父亲须为福建户籍）（父
   亲户籍：外省）
+如果改为随母落户：本手册“厦门市”的办法会适用于您家（newborn set follows=mother）。
 共 20 项：可以办 4 · 请确认 1 · 等待中 12 · 户籍地办 3 · 最近截止 2026-11-08（到居住地预防接种单位建立《预防接种证》）
  #   事项                                                         截止日期       剩余      状态
 ────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -207,6 +210,8 @@ Note: 厦门“新生儿相关办事服务”写的是在福建落户、参保�
   at your hukou place, under that place's rules (national rules still apply).
 Route: Separate steps — cannot take \"The bundled application (出生一件事)\": 父母
   双方均为福建户籍（父亲须为福建户籍） (the father's hukou: other)
+If the baby were registered with the mother, the Xiamen playbook's own steps
+  would apply (newborn set follows=mother).
 20 steps: ready 4 · confirm 1 · waiting 12 · hukou place 3 · next deadline
   2026-11-08 (Open the vaccination certificate at the local vaccination clinic)
  #   Step                            Deadline         Left          Status
@@ -252,6 +257,7 @@ Note: 厦门“新生儿相关办事服务”写的是在福建落户、参保�
   \"Apply for the social security card\": at your hukou place, under that place's rules (national rules still apply).
 Route: Separate steps — cannot take \"The bundled application (出生一件事)\": 父母双方均为福建户籍（父亲须为福建户籍）
   (the father's hukou: other)
+If the baby were registered with the mother, the Xiamen playbook's own steps would apply (newborn set follows=mother).
 20 steps: ready 4 · confirm 1 · waiting 12 · hukou place 3 · next deadline 2026-11-08 (Open the vaccination certificate
   at the local vaccination clinic)
  #   Step                                                              Deadline         Left          Status
