@@ -36,6 +36,8 @@ pub fn playbook(text: &str) {
     let _ = crate::render::table::render(&plan, true, true, crate::lang::Lang::Zh);
     let _ = crate::render::markdown::render(&plan, crate::lang::Lang::En);
     let _ = crate::render::ics::render(&plan, crate::lang::Lang::Zh);
+    let _ = crate::render::html::render(&plan, &calendar, crate::lang::Lang::En);
+    let _ = crate::render::timeline::render(&plan, &calendar, crate::lang::Lang::Zh);
 }
 
 struct Fixed;

@@ -13,7 +13,7 @@ use crate::calendar::Calendar;
 use crate::lang::{Lang, Say};
 use crate::period::{Rule, Unit};
 use crate::plan::{CountedFrom, Deadline, Plan, PlanStep, Status};
-use chrono::{Days, NaiveDate};
+use chrono::{Months, NaiveDate};
 use std::fmt::Write as _;
 
 pub(crate) struct Html;
@@ -41,17 +41,22 @@ enum Group {
     Now,
     Soon,
     Later,
+    /// Not before the first birthday: listed briefly.
+    AfterYear,
     Done,
 }
 
 /// The one place a status decides a step's group; a step that must wait is soon when its date
-/// (deadline, else start) is within [`SOON_DAYS`].
-fn group(s: &PlanStep<'_>, today: NaiveDate) -> Option<Group> {
-    let soon = date(s).is_some_and(|d| d <= today + Days::new(SOON_DAYS));
+/// (deadline, else start) is within [`SOON_DAYS`], and after the first year when it is after
+/// the first birthday.
+fn group(s: &PlanStep<'_>, today: NaiveDate, birth: NaiveDate) -> Option<Group> {
+    let soon = date(s).is_some_and(|d| d <= timeline::plus(today, SOON_DAYS));
+    let after_year = date(s).is_some_and(|d| Some(d) > birth.checked_add_months(Months::new(12)));
     match s.status {
         Status::Overdue => Some(Group::Overdue),
         Status::Ready => Some(Group::Now),
         Status::Blocked | Status::Waiting if soon => Some(Group::Soon),
+        Status::Blocked | Status::Waiting if after_year => Some(Group::AfterYear),
         Status::Blocked | Status::Waiting => Some(Group::Later),
         Status::Done => Some(Group::Done),
         Status::NotApplicable => None,
@@ -65,7 +70,7 @@ fn date(s: &PlanStep<'_>) -> Option<NaiveDate> {
 
 impl Group {
     fn heading(self, today: NaiveDate, lang: Lang) -> String {
-        let to = today + Days::new(SOON_DAYS);
+        let to = timeline::plus(today, SOON_DAYS);
         match (self, lang) {
             (Group::Overdue, Lang::Zh) => "已逾期：尽快办理".to_string(),
             (Group::Overdue, Lang::En) => "Overdue: act now".to_string(),
@@ -75,6 +80,8 @@ impl Group {
             (Group::Soon, Lang::En) => format!("The next 30 days (to {to})"),
             (Group::Later, Lang::Zh) => "以后".to_string(),
             (Group::Later, Lang::En) => "Later".to_string(),
+            (Group::AfterYear, Lang::Zh) => "第一年以后".to_string(),
+            (Group::AfterYear, Lang::En) => "After the first year".to_string(),
             (Group::Done, Lang::Zh) => "已完成".to_string(),
             (Group::Done, Lang::En) => "Done".to_string(),
         }
@@ -86,6 +93,7 @@ impl Group {
             Group::Now => "now",
             Group::Soon => "soon",
             Group::Later => "later",
+            Group::AfterYear => "after-year",
             Group::Done => "done",
         }
     }
@@ -170,7 +178,11 @@ fn timeline_figure(out: &mut String, plan: &Plan<'_>, calendar: &Calendar, lang:
     };
     let _ = write!(
         out,
-        "<figure class=\"timeline\">\n<div class=\"scroll\">\n{}</div>\n<figcaption>{}</figcaption>\n</figure>\n",
+        "<figure class=\"timeline\">\n<p class=\"swipe\" aria-hidden=\"true\">{}</p>\n<div class=\"scroll\">\n{}</div>\n<figcaption>{}</figcaption>\n</figure>\n",
+        esc(lang.pick(
+            "时间线较宽：左右滑动查看 ⇆",
+            "The timeline is wide: swipe sideways ⇆"
+        )),
         timeline::render(plan, calendar, lang),
         esc(caption)
     );
@@ -368,7 +380,7 @@ fn checklist(out: &mut String, plan: &Plan<'_>, calendar: &Calendar, lang: Lang)
     );
     let mut groups: Vec<(Group, Vec<&PlanStep<'_>>)> = Vec::new();
     for s in plan.steps() {
-        let Some(g) = group(s, plan.today) else {
+        let Some(g) = group(s, plan.today, plan.profile.birth_date) else {
             continue;
         };
         match groups.iter_mut().find(|(x, _)| *x == g) {
@@ -386,7 +398,7 @@ fn checklist(out: &mut String, plan: &Plan<'_>, calendar: &Calendar, lang: Lang)
             steps.len()
         );
         for s in steps {
-            step(out, plan, s, calendar, lang);
+            step(out, plan, s, calendar, g == Group::AfterYear, lang);
         }
         out.push_str("</ol>\n</section>\n");
     }
@@ -394,8 +406,15 @@ fn checklist(out: &mut String, plan: &Plan<'_>, calendar: &Calendar, lang: Lang)
 }
 
 /// One step: its box, number, title and status; when; how it was counted; where, who, what to
-/// bring, tips.
-fn step(out: &mut String, plan: &Plan<'_>, s: &PlanStep<'_>, calendar: &Calendar, lang: Lang) {
+/// bring, tips. `brief`: when, where and who only (a step after the first year).
+fn step(
+    out: &mut String,
+    plan: &Plan<'_>,
+    s: &PlanStep<'_>,
+    calendar: &Calendar,
+    brief: bool,
+    lang: Lang,
+) {
     let l = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let step = s.step;
     let title = step.title(lang);
@@ -466,6 +485,16 @@ fn step(out: &mut String, plan: &Plan<'_>, s: &PlanStep<'_>, calendar: &Calendar
     if when.is_empty() {
         when.push(esc(l("没有固定日期", "No fixed date")));
     }
+    if brief {
+        let mut line = when;
+        if let Some(agency) = &step.agency {
+            line.push(esc(agency));
+        }
+        line.push(esc(step.channel.say(lang)));
+        line.push(esc(step.who.say(lang)));
+        let _ = writeln!(out, "<p class=\"when\">{}</p>\n</li>", line.join(" · "));
+        return;
+    }
     let _ = writeln!(out, "<p class=\"when\">{}</p>", when.join(" · "));
     if let Some(d) = s.deadline() {
         let mut how = counted(d, calendar, lang);
@@ -494,7 +523,7 @@ fn step(out: &mut String, plan: &Plan<'_>, s: &PlanStep<'_>, calendar: &Calendar
     if let Some(path) = &step.path {
         place.push(esc(path));
     }
-    pair(l("去哪里", "Where"), place.join(" · "));
+    // Where and who on one line: the two things a grandparent sent to an office asks.
     let mut who = esc(step.who.say(lang));
     if step.in_person {
         who.push_str(&format!(
@@ -502,7 +531,15 @@ fn step(out: &mut String, plan: &Plan<'_>, s: &PlanStep<'_>, calendar: &Calendar
             esc(l("需要本人到场", "in person"))
         ));
     }
-    pair(l("谁去", "Who"), who);
+    pair(
+        l("去哪里", "Where"),
+        format!(
+            "{}{}<span class=\"who\">{}</span>{who}",
+            place.join(" · "),
+            l("；", "; "),
+            esc(l("谁去：", "who: "))
+        ),
+    );
     if let Some(lead) = step.lead_time
         && s.expected.is_none()
     {
@@ -547,15 +584,17 @@ fn step(out: &mut String, plan: &Plan<'_>, s: &PlanStep<'_>, calendar: &Calendar
     if let Some(missed) = &step.missed {
         pair(l("逾期后果", "If missed"), esc(missed));
     }
-    let source = match plan.playbook.source(&step.source.doc) {
-        Some(src) => format!(
-            "《{}》{}",
-            src.title.trim_start_matches('《').trim_end_matches('》'),
-            step.source.section
+    // The source by its number in the list at the end, and the section.
+    let sources = &plan.playbook.sources;
+    let source = match sources.iter().position(|x| x.id == step.source.doc) {
+        Some(i) => format!(
+            "<a href=\"#src-{n}\">[{n}]</a> {}",
+            esc(&step.source.section),
+            n = i + 1
         ),
-        None => format!("{} {}", step.source.doc, step.source.section),
+        None => esc(&format!("{} {}", step.source.doc, step.source.section)),
     };
-    pair(l("依据", "Source"), esc(&source));
+    pair(l("依据", "Source"), source);
     out.push_str("</dl>\n</li>\n");
 }
 
@@ -646,7 +685,7 @@ fn sources(out: &mut String, plan: &Plan<'_>, lang: Lang) {
         "<section class=\"sources\" aria-labelledby=\"h-src\">\n<h2 id=\"h-src\">{}</h2>\n<ol>\n",
         l("来源", "Sources")
     );
-    for s in &plan.playbook.sources {
+    for (i, s) in plan.playbook.sources.iter().enumerate() {
         let date = match s.date {
             Some(d) => d.to_string(),
             None => l("未注明日期", "undated").to_string(),
@@ -671,7 +710,7 @@ fn sources(out: &mut String, plan: &Plan<'_>, lang: Lang) {
                 esc(url)
             );
         }
-        let _ = writeln!(out, "<li>{line}</li>");
+        let _ = writeln!(out, "<li id=\"src-{}\">{line}</li>", i + 1);
     }
     out.push_str("</ol>\n");
     let p = plan.requested;

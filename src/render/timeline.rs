@@ -101,7 +101,9 @@ pub(crate) fn text_width(text: &str, px: f64) -> f64 {
         .map(|c| match c {
             _ if c.width() == Some(2) || u32::from(c) >= 0x2000 => 1.0,
             'i' | 'l' | 'j' | 't' | 'f' | 'r' | 'I' | ' ' | '.' | ',' | ':' | ';' | '\'' => 0.3,
-            '(' | ')' | '!' | '|' | '·' => 0.3,
+            '(' | ')' | '!' | '|' => 0.3,
+            // A CJK font draws the middle dot a full em wide.
+            '·' => 1.0,
             'm' | 'w' | 'M' | 'W' => 0.85,
             'A'..='Z' => 0.66,
             '0'..='9' => 0.57,
@@ -162,6 +164,18 @@ pub(crate) fn short_date(d: NaiveDate, lang: Lang) -> String {
         Lang::Zh => format!("{}月{}日", d.month(), d.day()),
         Lang::En => d.format("%b %-d").to_string(),
     }
+}
+
+/// `months` after `d` (clamped to the month's end), or the last date there is.
+fn birth_plus_months(d: NaiveDate, months: u32) -> NaiveDate {
+    d.checked_add_months(Months::new(months))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// `days` after `d`, or the last date there is.
+pub(crate) fn plus(d: NaiveDate, days: u64) -> NaiveDate {
+    d.checked_add_days(Days::new(days))
+        .unwrap_or(NaiveDate::MAX)
 }
 
 /// What a mark shows.
@@ -445,7 +459,7 @@ fn window_bar(
         class('k', st),
     );
     if item.working {
-        let day = (scale.x(scale.from + Days::new(1)) - scale.x(scale.from)).max(1.0);
+        let day = (scale.x(plus(scale.from, 1)) - scale.x(scale.from)).max(1.0);
         for r in runs(calendar, item.start(), item.date) {
             let rx0 = scale.x(r.first) - day / 2.0;
             let rx1 = scale.x(r.last) + day / 2.0;
@@ -603,17 +617,24 @@ fn key(out: &mut Out, items: &[Item<'_, '_>], today: NaiveDate, lang: Lang) {
     out.y += lines as f64 * 16.0;
 }
 
-/// Spans of a line of text already taken, to keep labels on it apart.
+/// Spans of a line of text already taken, and vertical lines that cross it, to keep labels
+/// apart and uncrossed.
 #[derive(Default)]
-struct Taken(Vec<(f64, f64)>);
+struct Taken {
+    spans: Vec<(f64, f64)>,
+    lines: Vec<f64>,
+}
 
 impl Taken {
-    /// Takes `[a, b]` if it is within the picture and clear of the spans taken.
+    /// Takes `[a, b]` if it is within the picture, clear of the spans taken and crossed by no
+    /// line.
     fn put(&mut self, a: f64, b: f64) -> bool {
-        let clear =
-            a >= 2.0 && b <= WIDTH - 2.0 && self.0.iter().all(|&(l, h)| b + 6.0 < l || a > h + 6.0);
+        let clear = a >= 2.0
+            && b <= WIDTH - 2.0
+            && self.spans.iter().all(|&(l, h)| b + 6.0 < l || a > h + 6.0)
+            && self.lines.iter().all(|&x| x < a - 1.5 || x > b + 1.5);
         if clear {
-            self.0.push((a, b));
+            self.spans.push((a, b));
         }
         clear
     }
@@ -628,7 +649,7 @@ fn today_line(
     taken: &mut Taken,
     lang: Lang,
 ) -> String {
-    if today < scale.from {
+    if today < scale.from || today > scale.to {
         return String::new();
     }
     let x = scale.x(today);
@@ -698,6 +719,12 @@ fn ticks(scale: &Scale, y: f64, at: &[(NaiveDate, String)]) -> String {
 /// The month ages from the birth to the end of `scale`: `出生`, `1个月` ….
 fn month_ticks(scale: &Scale, y: f64, lang: Lang) -> String {
     let mut at = Vec::new();
+    // Every month across a year; every 3 months across the longer axis of a late plan.
+    let step = if (scale.to - scale.from).num_days() > 400 {
+        3
+    } else {
+        1
+    };
     let mut m = 0u32;
     while let Some(d) = scale.from.checked_add_months(Months::new(m)) {
         if d > scale.to {
@@ -712,7 +739,7 @@ fn month_ticks(scale: &Scale, y: f64, lang: Lang) -> String {
                 (m, Lang::En) => format!("{m} mo"),
             },
         ));
-        m += 1;
+        m += step;
     }
     ticks(scale, y, &at)
 }
@@ -720,17 +747,17 @@ fn month_ticks(scale: &Scale, y: f64, lang: Lang) -> String {
 /// The SVG: the year band, the first 100 days, and what comes after the axis.
 pub(crate) fn render(plan: &Plan<'_>, calendar: &Calendar, lang: Lang) -> String {
     let birth = plan.profile.birth_date;
-    let year_end = birth
-        .checked_add_months(Months::new(12))
-        .unwrap_or(NaiveDate::MAX);
-    let end = year_end.max(plan.today + Days::new(14));
+    let year_end = birth_plus_months(birth, 12);
+    // To today when it is after the first birthday, but no further than the third.
+    let third = birth_plus_months(birth, 36);
+    let end = year_end.max(plus(plan.today, 14).min(third));
     let year = Scale {
         from: birth,
         to: end,
     };
     let zoom = Scale {
         from: birth,
-        to: birth + Days::new(ZOOM_DAYS as u64),
+        to: plus(birth, ZOOM_DAYS as u64),
     };
     let (items, undated) = items(plan, calendar);
 
@@ -813,9 +840,12 @@ fn year_band(
     lang: Lang,
 ) {
     let top = out.y;
-    let band = match lang {
-        Lang::Zh => "第一年",
-        Lang::En => "The first year",
+    let first_year = birth_plus_months(scale.from, 12) >= scale.to;
+    let band = match (first_year, lang) {
+        (true, Lang::Zh) => "第一年",
+        (true, Lang::En) => "The first year",
+        (false, Lang::Zh) => "出生至今",
+        (false, Lang::En) => "From the birth to today",
     };
     out.push(text(X0, top + 12.0, "band", "start", band));
     // The steps whose marks are here: dated after the zoomed days, within the axis.
@@ -1008,8 +1038,11 @@ fn zoom_band(
     // it is clear (the key says what the dashed line is).
     let head = top + 29.0;
     let mut taken = Taken::default();
+    if scale.contains(plan.today) {
+        taken.lines.push(scale.x(plan.today));
+    }
     // Month ages as guides, holidays off as shaded columns.
-    let day = scale.x(scale.from + Days::new(1)) - scale.x(scale.from);
+    let day = scale.x(plus(scale.from, 1)) - scale.x(scale.from);
     let mut back = String::new();
     for r in runs(calendar, scale.from, scale.to)
         .iter()
@@ -1143,7 +1176,7 @@ fn zoom_band(
                 (k, Lang::Zh) => format!("第{k}天"),
                 (k, Lang::En) => format!("day {k}"),
             };
-            (scale.from + Days::new(k as u64), label)
+            (plus(scale.from, k as u64), label)
         })
         .collect();
     out.push(ticks(scale, axis, &at));
