@@ -43,6 +43,7 @@ enum Group {
     Later,
     /// Not before the first birthday: listed briefly.
     AfterYear,
+    /// Listed briefly, ticked, with the day done.
     Done,
 }
 
@@ -398,7 +399,8 @@ fn checklist(out: &mut String, plan: &Plan<'_>, calendar: &Calendar, lang: Lang)
             steps.len()
         );
         for s in steps {
-            step(out, plan, s, calendar, g == Group::AfterYear, lang);
+            let brief = matches!(g, Group::AfterYear | Group::Done);
+            step(out, plan, s, calendar, brief, lang);
         }
         out.push_str("</ol>\n</section>\n");
     }
@@ -406,7 +408,7 @@ fn checklist(out: &mut String, plan: &Plan<'_>, calendar: &Calendar, lang: Lang)
 }
 
 /// One step: its box, number, title and status; when; how it was counted; where, who, what to
-/// bring, tips. `brief`: when, where and who only (a step after the first year).
+/// bring, tips. `brief`: when, where and who only (a step after the first year, or done).
 fn step(
     out: &mut String,
     plan: &Plan<'_>,
