@@ -493,10 +493,10 @@ fn window_bar(
     out
 }
 
-/// A group of marks: one step.
+/// Opens one step's mark: an image to assistive technology, named by its `<title>`.
 fn open_mark(item: &Item<'_, '_>, lang: Lang) -> String {
     format!(
-        "<g class=\"mark\" data-step=\"{}\" data-status=\"{}\"><title>{}</title>",
+        "<g class=\"mark\" role=\"img\" data-step=\"{}\" data-status=\"{}\"><title>{}</title>",
         esc(&item.s.step.id),
         item.status().as_str(),
         esc(&item.tooltip(lang))
@@ -785,7 +785,7 @@ pub(crate) fn render(plan: &Plan<'_>, calendar: &Calendar, lang: Lang) -> String
 
     let height = out.y + 8.0;
     let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tl\" viewBox=\"0 0 {WIDTH} {height:.0}\" width=\"{WIDTH}\" height=\"{height:.0}\" role=\"img\" aria-labelledby=\"tl-title\" font-family=\"'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei','Noto Sans',sans-serif\">\n"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tl\" viewBox=\"0 0 {WIDTH} {height:.0}\" width=\"{WIDTH}\" height=\"{height:.0}\" role=\"group\" aria-labelledby=\"tl-title\" font-family=\"'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei','Noto Sans',sans-serif\">\n"
     );
     let _ = writeln!(svg, "<title id=\"tl-title\">{}</title>", esc(&title));
     svg.push_str(STYLE);
@@ -974,7 +974,10 @@ fn year_band(
         g.push_str("</g>");
         out.push(g);
     }
-    out.push(month_ticks(scale, axis, lang));
+    out.push(format!(
+        "<g aria-hidden=\"true\">{}</g>",
+        month_ticks(scale, axis, lang)
+    ));
     let mut taken = Taken::default();
     taken.put(X0, X0 + text_width(band, 13.0));
     out.push(today_line(
@@ -1179,7 +1182,10 @@ fn zoom_band(
             (plus(scale.from, k as u64), label)
         })
         .collect();
-    out.push(ticks(scale, axis, &at));
+    out.push(format!(
+        "<g aria-hidden=\"true\">{}</g>",
+        ticks(scale, axis, &at)
+    ));
     out.y = axis + 34.0;
 }
 

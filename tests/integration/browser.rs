@@ -82,6 +82,7 @@ impl Browser {
                 "--disable-component-update",
                 "--disable-sync",
                 "--hide-scrollbars",
+                "--disable-dev-shm-usage",
             ])
             .arg(format!("--user-data-dir={}", profile.path().display()))
             .args(args)
