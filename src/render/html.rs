@@ -51,7 +51,7 @@ enum Group {
 /// (deadline, else start) is within [`SOON_DAYS`], and after the first year when it is after
 /// the first birthday.
 fn group(s: &PlanStep<'_>, today: NaiveDate, birth: NaiveDate) -> Option<Group> {
-    let soon = date(s).is_some_and(|d| d <= timeline::plus(today, SOON_DAYS));
+    let soon = date(s).is_some_and(|d| d <= timeline::days_after(today, SOON_DAYS));
     let after_year = date(s).is_some_and(|d| Some(d) > birth.checked_add_months(Months::new(12)));
     match s.status {
         Status::Overdue => Some(Group::Overdue),
@@ -71,7 +71,7 @@ fn date(s: &PlanStep<'_>) -> Option<NaiveDate> {
 
 impl Group {
     fn heading(self, today: NaiveDate, lang: Lang) -> String {
-        let to = timeline::plus(today, SOON_DAYS);
+        let to = timeline::days_after(today, SOON_DAYS);
         match (self, lang) {
             (Group::Overdue, Lang::Zh) => "已逾期：尽快办理".to_string(),
             (Group::Overdue, Lang::En) => "Overdue: act now".to_string(),

@@ -77,7 +77,8 @@ fn class(prefix: char, status: Status) -> String {
     format!("{prefix}-{}", status.as_str())
 }
 
-/// Escapes text for HTML and XML, in content and in quoted attributes.
+/// Escapes text for HTML and XML, in content and in quoted attributes; drops control characters
+/// XML does not allow.
 pub(crate) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -87,30 +88,33 @@ pub(crate) fn esc(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // Not allowed in XML (nor shown in HTML).
+            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => {}
             c => out.push(c),
         }
     }
     out
 }
 
-/// The width of `text` at `px` pixels, estimated for a common sans-serif on the safe side:
-/// CJK characters and typographic punctuation a full em, Latin letters by their kind.
+/// The width of one character in ems, estimated for a common sans-serif on the safe side: CJK
+/// characters and typographic punctuation a full em, Latin letters by their kind.
+fn char_width(c: char) -> f64 {
+    match c {
+        _ if c.width() == Some(2) || u32::from(c) >= 0x2000 => 1.0,
+        'i' | 'l' | 'j' | 't' | 'f' | 'r' | 'I' | ' ' | '.' | ',' | ':' | ';' | '\'' => 0.3,
+        '(' | ')' | '!' | '|' => 0.3,
+        // A CJK font draws the middle dot a full em wide.
+        '·' => 1.0,
+        'm' | 'w' | 'M' | 'W' => 0.85,
+        'A'..='Z' => 0.66,
+        '0'..='9' => 0.57,
+        _ => 0.53,
+    }
+}
+
+/// The width of `text` at `px` pixels, estimated (see [`char_width`]).
 pub(crate) fn text_width(text: &str, px: f64) -> f64 {
-    let ems: f64 = text
-        .chars()
-        .map(|c| match c {
-            _ if c.width() == Some(2) || u32::from(c) >= 0x2000 => 1.0,
-            'i' | 'l' | 'j' | 't' | 'f' | 'r' | 'I' | ' ' | '.' | ',' | ':' | ';' | '\'' => 0.3,
-            '(' | ')' | '!' | '|' => 0.3,
-            // A CJK font draws the middle dot a full em wide.
-            '·' => 1.0,
-            'm' | 'w' | 'M' | 'W' => 0.85,
-            'A'..='Z' => 0.66,
-            '0'..='9' => 0.57,
-            _ => 0.53,
-        })
-        .sum();
-    ems * px
+    text.chars().map(char_width).sum::<f64>() * px
 }
 
 /// `text`, cut with `…` to fit `max` pixels at `px`.
@@ -118,13 +122,15 @@ fn fit(text: &str, max: f64, px: f64) -> String {
     if text_width(text, px) <= max {
         return text.to_string();
     }
+    // Room for the ellipsis (a full em).
+    let mut room = max / px - 1.0;
     let mut out = String::new();
     for c in text.chars() {
-        out.push(c);
-        if text_width(&out, px) + px > max {
-            out.pop();
+        room -= char_width(c);
+        if room < 0.0 {
             break;
         }
+        out.push(c);
     }
     out.push('…');
     out
@@ -167,13 +173,13 @@ pub(crate) fn short_date(d: NaiveDate, lang: Lang) -> String {
 }
 
 /// `months` after `d` (clamped to the month's end), or the last date there is.
-fn birth_plus_months(d: NaiveDate, months: u32) -> NaiveDate {
+fn months_after(d: NaiveDate, months: u32) -> NaiveDate {
     d.checked_add_months(Months::new(months))
         .unwrap_or(NaiveDate::MAX)
 }
 
 /// `days` after `d`, or the last date there is.
-pub(crate) fn plus(d: NaiveDate, days: u64) -> NaiveDate {
+pub(crate) fn days_after(d: NaiveDate, days: u64) -> NaiveDate {
     d.checked_add_days(Days::new(days))
         .unwrap_or(NaiveDate::MAX)
 }
@@ -433,16 +439,9 @@ fn mark_shape(item: &Item<'_, '_>, x: f64, y: f64, r: f64) -> String {
     }
 }
 
-/// A window's bar from `x0` to `x1` at `y` (its middle), with the holidays it crosses when it
-/// counts working days.
-fn window_bar(
-    item: &Item<'_, '_>,
-    scale: &Scale,
-    y: f64,
-    h: f64,
-    calendar: &Calendar,
-    names: bool,
-) -> String {
+/// A window's bar at `y` (its middle), `h` high, with the holidays (hatched) and make-up
+/// working days (a stroke across) it crosses when it counts working days.
+fn window_bar(item: &Item<'_, '_>, scale: &Scale, y: f64, h: f64, calendar: &Calendar) -> String {
     let st = item.status();
     let fill = tone(st).light;
     let (x0, x1) = (scale.x(item.start()), scale.x(item.date));
@@ -459,7 +458,7 @@ fn window_bar(
         class('k', st),
     );
     if item.working {
-        let day = (scale.x(plus(scale.from, 1)) - scale.x(scale.from)).max(1.0);
+        let day = (scale.x(days_after(scale.from, 1)) - scale.x(scale.from)).max(1.0);
         for r in runs(calendar, item.start(), item.date) {
             let rx0 = scale.x(r.first) - day / 2.0;
             let rx1 = scale.x(r.last) + day / 2.0;
@@ -470,15 +469,6 @@ fn window_bar(
                     y - h / 2.0,
                     (rx1 - rx0).max(1.5)
                 );
-                if names && rx1 - rx0 >= text_width(&r.name, 9.0) {
-                    out.push_str(&text(
-                        (rx0 + rx1) / 2.0,
-                        y - h / 2.0 - 2.0,
-                        "hol",
-                        "middle",
-                        &r.name,
-                    ));
-                }
             } else {
                 let xm = scale.x(r.first);
                 let _ = write!(
@@ -747,17 +737,17 @@ fn month_ticks(scale: &Scale, y: f64, lang: Lang) -> String {
 /// The SVG: the year band, the first 100 days, and what comes after the axis.
 pub(crate) fn render(plan: &Plan<'_>, calendar: &Calendar, lang: Lang) -> String {
     let birth = plan.profile.birth_date;
-    let year_end = birth_plus_months(birth, 12);
+    let year_end = months_after(birth, 12);
     // To today when it is after the first birthday, but no further than the third.
-    let third = birth_plus_months(birth, 36);
-    let end = year_end.max(plus(plan.today, 14).min(third));
+    let third = months_after(birth, 36);
+    let end = year_end.max(days_after(plan.today, 14).min(third));
     let year = Scale {
         from: birth,
         to: end,
     };
     let zoom = Scale {
         from: birth,
-        to: plus(birth, ZOOM_DAYS as u64),
+        to: days_after(birth, ZOOM_DAYS as u64),
     };
     let (items, undated) = items(plan, calendar);
 
@@ -840,7 +830,7 @@ fn year_band(
     lang: Lang,
 ) {
     let top = out.y;
-    let first_year = birth_plus_months(scale.from, 12) >= scale.to;
+    let first_year = months_after(scale.from, 12) >= scale.to;
     let band = match (first_year, lang) {
         (true, Lang::Zh) => "第一年",
         (true, Lang::En) => "The first year",
@@ -950,7 +940,7 @@ fn year_band(
         if let Shape::Window(_) = item.shape {
             let y = lanes_top + lane as f64 * 14.0 + 5.0;
             lane += 1;
-            g.push_str(&window_bar(item, scale, y, 8.0, calendar, false));
+            g.push_str(&window_bar(item, scale, y, 8.0, calendar));
         }
         match place {
             Some(YearLabel {
@@ -1045,7 +1035,7 @@ fn zoom_band(
         taken.lines.push(scale.x(plan.today));
     }
     // Month ages as guides, holidays off as shaded columns.
-    let day = scale.x(plus(scale.from, 1)) - scale.x(scale.from);
+    let day = scale.x(days_after(scale.from, 1)) - scale.x(scale.from);
     let mut back = String::new();
     for r in runs(calendar, scale.from, scale.to)
         .iter()
@@ -1105,7 +1095,7 @@ fn zoom_band(
             "<g aria-hidden=\"true\">".to_string()
         };
         if let Shape::Window(_) = item.shape {
-            g.push_str(&window_bar(item, scale, y, 10.0, calendar, false));
+            g.push_str(&window_bar(item, scale, y, 10.0, calendar));
         }
         if *marked_here {
             g.push_str(&mark_shape(item, x1, y, 6.5));
@@ -1179,7 +1169,7 @@ fn zoom_band(
                 (k, Lang::Zh) => format!("第{k}天"),
                 (k, Lang::En) => format!("day {k}"),
             };
-            (plus(scale.from, k as u64), label)
+            (days_after(scale.from, k as u64), label)
         })
         .collect();
     out.push(format!(
