@@ -47,6 +47,8 @@ pub fn playbook(text: &str) {
     let mut sequences = crate::render::ics::Sequences::default();
     let _ =
         crate::render::ics::render(&plan, &calendar, crate::lang::Lang::Zh, now, &mut sequences);
+    let _ = crate::render::html::render(&plan, &calendar, crate::lang::Lang::En);
+    let _ = crate::render::timeline::render(&plan, &calendar, crate::lang::Lang::Zh);
 }
 
 struct Fixed;

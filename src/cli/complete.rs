@@ -92,6 +92,11 @@ pub(crate) fn formats() -> Vec<CompletionCandidate> {
         ),
         candidate("json", lang.pick("全部数据", "all the data")),
         candidate("ics", lang.pick("手机日历", "a phone calendar")),
+        candidate(
+            "html",
+            lang.pick("可打开、转发、打印的网页", "a page to open, share or print"),
+        ),
+        candidate("svg", lang.pick("时间线图", "the timeline picture")),
     ]
 }
 

@@ -213,13 +213,13 @@ pub(crate) static TEXTS: &[(&str, &str, &str)] = &[
     ),
     (
         "export.format",
-        "markdown、json 或 ics [默认：按 -o 的扩展名，否则 markdown]",
-        "markdown, json or ics [default: from -o's extension, else markdown]",
+        "markdown、json、ics、html 或 svg [默认：按 -o 的扩展名，否则 markdown]",
+        "markdown, json, ics, html or svg [default: from -o's extension, else markdown]",
     ),
     (
         "export.output",
-        "写到文件（.md、.json、.ics），不输出到屏幕",
-        "Write to FILE (.md, .json, .ics) instead of standard output",
+        "写到文件（.md .json .ics .html .svg），不输出到屏幕",
+        "Write to FILE (.md, .json, .ics, .html, .svg) instead of standard output",
     ),
     ("check.paths", "手册文件", "Playbook files"),
     (

@@ -618,6 +618,8 @@ fn export_format(
         "md" | "markdown" => render::exporter("markdown"),
         "json" => render::exporter("json"),
         "ics" | "ical" | "ifb" => render::exporter("ics"),
+        "html" | "htm" => render::exporter("html"),
+        "svg" => render::exporter("svg"),
         _ => None,
     });
     match (by_flag, by_ext, ext) {
@@ -637,8 +639,8 @@ fn export_format(
         (None, Some(e), _) => Ok(e),
         (None, None, Some(ext)) => Err(usage(tr!(
             lang,
-            "不知道 .{ext} 文件该导出成什么格式：用 .md、.json 或 .ics，或用 --format 指定（{formats}）",
-            "cannot tell the format of a .{ext} file: use .md, .json or .ics, or say --format ({formats})"
+            "不知道 .{ext} 文件该导出成什么格式：用 .md、.json、.ics、.html 或 .svg，或用 --format 指定（{formats}）",
+            "cannot tell the format of a .{ext} file: use .md, .json, .ics, .html or .svg, or say --format ({formats})"
         ))),
         (None, None, None) => Ok(render::exporter("markdown").expect("markdown is a format")),
     }

@@ -1,11 +1,13 @@
 //! Rendering: pure functions from a [`Plan`] to text. Nothing here reads or writes files.
 
+pub(crate) mod html;
 pub(crate) mod ics;
 pub(crate) mod json;
 pub(crate) mod markdown;
 pub(crate) mod materials;
 pub(crate) mod table;
 pub(crate) mod text;
+pub(crate) mod timeline;
 mod words;
 
 use crate::calendar::Calendar;
@@ -36,12 +38,14 @@ pub(crate) fn exporter(name: &str) -> Option<Box<dyn Exporter>> {
         "markdown" | "md" => Some(Box::new(markdown::Markdown)),
         "json" => Some(Box::new(json::Json)),
         "ics" | "ical" | "icalendar" => Some(Box::new(ics::Ics)),
+        "html" | "htm" => Some(Box::new(html::Html)),
+        "svg" => Some(Box::new(timeline::Svg)),
         _ => None,
     }
 }
 
 /// The names `--format` accepts.
-pub(crate) const FORMATS: &[&str] = &["markdown", "json", "ics"];
+pub(crate) const FORMATS: &[&str] = &["markdown", "json", "ics", "html", "svg"];
 
 impl Say for String {
     fn say(&self, _: Lang) -> String {

@@ -409,9 +409,9 @@ fn bad_inputs_are_refused_and_change_nothing() {
             "-o 清单.ics 的扩展名是 ics 格式，但 --format 是 markdown",
         ),
         (
-            &["export", "-o", "清单.html"],
+            &["export", "-o", "清单.pdf"],
             2,
-            "不知道 .html 文件该导出成什么格式：用 .md、.json 或 .ics",
+            "不知道 .pdf 文件该导出成什么格式：用 .md、.json、.ics、.html 或 .svg",
         ),
         (
             &["plan", "--baby", "nobody"],

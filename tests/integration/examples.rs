@@ -25,7 +25,7 @@ use std::path::Path;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Example {
+pub(crate) struct Example {
     description: String,
     region: String,
     birth_date: String,
@@ -89,7 +89,7 @@ fn facts(ex: &Example) -> Vec<&str> {
 
 /// The family's command line: a one-off plan's options, or (with progress) a data dir where
 /// the family was set up and its steps marked done. `command` is run on it, with `today`.
-fn family(ex: &Example, command: &[&str]) -> Test {
+pub(crate) fn family(ex: &Example, command: &[&str]) -> Test {
     let family = [
         "--region",
         ex.region.as_str(),
@@ -181,7 +181,7 @@ fn check(path: &Path, ex: &Example, plan: &serde_json::Value) -> Vec<String> {
 }
 
 /// Every example family, read.
-fn examples() -> Vec<(std::path::PathBuf, Example)> {
+pub(crate) fn examples() -> Vec<(std::path::PathBuf, Example)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/families");
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .unwrap()

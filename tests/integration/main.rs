@@ -1,11 +1,13 @@
 //! One integration test crate: every test runs the real `newborn` binary.
 
+mod browser;
 mod calendar_data;
 mod cli;
 mod conventions;
 mod examples;
 mod formats;
 mod fuzz_regressions;
+mod html;
 #[cfg(unix)]
 mod interactive;
 mod language;
