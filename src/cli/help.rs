@@ -86,6 +86,16 @@ pub(crate) static TEXTS: &[(&str, &str, &str)] = &[
         "Check playbook files (every playbook when no PATH is given)",
     ),
     (
+        "test",
+        "运行场景测试：检查每个场景里的家庭在那一天的清单是否和预期一致（不给 PATH 时运行内置的场景和 --regions-dir 的 tests/ 里的场景）",
+        "Run scenario tests: check that each scenario's family gets the plan it expects on its day (without PATH: the shipped scenarios and those in --regions-dir's tests/)",
+    ),
+    (
+        "schema",
+        "输出手册格式的 JSON Schema，供编辑器补全和检查（--scenarios：场景文件的）",
+        "Print the JSON Schema of the playbook format, for completion and checks in an editor (--scenarios: of scenario files)",
+    ),
+    (
         "calendar",
         "知道哪些年份的法定节假日安排，各来自哪里",
         "The years whose official holiday schedule is known, and where each came from",
@@ -222,6 +232,16 @@ pub(crate) static TEXTS: &[(&str, &str, &str)] = &[
         "Write to FILE (.md, .json, .ics) instead of standard output",
     ),
     ("check.paths", "手册文件", "Playbook files"),
+    (
+        "test.paths",
+        "场景文件，或放着场景文件（*.toml）的文件夹",
+        "Scenario files, or folders of them (*.toml)",
+    ),
+    (
+        "schema.scenarios",
+        "输出场景文件（regions/tests/*.toml）的 JSON Schema",
+        "Print the JSON Schema of scenario files (regions/tests/*.toml) instead",
+    ),
     (
         "babies.default",
         "没有用 --baby 时，命令用这个宝宝",
