@@ -22,8 +22,8 @@ pub(crate) static TEXTS: &[(&str, &str, &str)] = &[
     ),
     (
         "@after",
-        "不带命令运行 newborn：显示下一步和各状态的事项数。\n退出码：0 成功；1 失败（文件、手册、数据目录）；2 用法错误（选项或取值不对）。\n例：newborn plan --region hebei --birth-date 2026-10-08",
-        "Run without a command, newborn shows what is next and the counts.\nExit status: 0 success, 1 failure (files, playbooks, state), 2 usage error (bad options or values).\nExample: newborn plan --region hebei --birth-date 2026-10-08",
+        "不带命令运行 newborn：显示下一步和各状态的事项数。\n退出码：0 成功；1 失败（文件、手册、数据目录、没有通过的场景测试）；2 用法错误（选项或取值不对）。\n例：newborn plan --region hebei --birth-date 2026-10-08",
+        "Run without a command, newborn shows what is next and the counts.\nExit status: 0 success, 1 failure (files, playbooks, state, failed scenario tests), 2 usage error (bad options or values).\nExample: newborn plan --region hebei --birth-date 2026-10-08",
     ),
     (
         "init",

@@ -405,13 +405,9 @@ impl Checker<'_> {
             && let Some(want) = self.id_or_false(next, "next")
         {
             let want = match want {
-                Some(id) => {
-                    let found = self.step(&Spanned::new(next.span(), id), playbook);
-                    match found {
-                        Some(id) => Some(Some(id.to_string())),
-                        None => None,
-                    }
-                }
+                Some(id) => self
+                    .step(&Spanned::new(next.span(), id), playbook)
+                    .map(|id| Some(id.to_string())),
                 None => Some(None),
             };
             if let Some(want) = want {
@@ -503,7 +499,8 @@ impl Checker<'_> {
         if let Some(a) = &raw.applies {
             push(a.span(), StepWant::Applies(*a.get_ref()));
         }
-        let dates: [(&Option<Value>, &str, fn(Option<NaiveDate>) -> StepWant); 4] = [
+        type Dated = fn(Option<NaiveDate>) -> StepWant;
+        let dates: [(&Option<Value>, &str, Dated); 4] = [
             (&raw.deadline, "deadline", StepWant::Deadline),
             (&raw.window, "window", StepWant::Window),
             (

@@ -299,3 +299,126 @@ fn every_shipped_scenario_file_meets_its_schema_and_an_unknown_key_does_not() {
     wrong["scenario"][0]["facts"] = serde_json::json!({ "father_hukuo": "other" });
     assert!(!validator.is_valid(&wrong), "an unknown fact passed");
 }
+
+/// The keys in the first column of the table whose header starts with `header` in the format
+/// doc (`[[sources]]` as `sources`).
+fn doc_keys(header: &str) -> Vec<String> {
+    let doc =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/playbook-format.md"))
+            .unwrap();
+    let lines: Vec<&str> = doc.lines().collect();
+    let start = lines
+        .iter()
+        .position(|l| l.starts_with(header))
+        .unwrap_or_else(|| panic!("no table {header}"));
+    let mut keys: Vec<String> = lines[start + 2..]
+        .iter()
+        .take_while(|l| l.starts_with('|'))
+        .flat_map(|l| {
+            let first = l.split('|').nth(1).unwrap_or_default();
+            first
+                .split('`')
+                .skip(1)
+                .step_by(2)
+                .map(|k| k.trim_matches(['[', ']']).to_string())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    keys.sort();
+    keys
+}
+
+fn schema_keys(schema: &serde_json::Value, pointer: &str) -> Vec<String> {
+    let mut keys: Vec<String> = schema
+        .pointer(pointer)
+        .and_then(|p| p.as_object())
+        .unwrap_or_else(|| panic!("no {pointer}"))
+        .keys()
+        .cloned()
+        .collect();
+    keys.sort();
+    keys
+}
+
+#[test]
+fn the_format_doc_and_the_schemas_name_the_same_keys() {
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = Test::new().args(&["schema"]).args(args).run();
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let playbook = json(&[]);
+    let scenarios = json(&["--scenarios"]);
+    for (header, schema, pointer) in [
+        ("| key | required | meaning |", &playbook, "/properties"),
+        (
+            "| key | meaning |",
+            &playbook,
+            "/definitions/Step/properties",
+        ),
+        (
+            "| key of `[[scenario]]` |",
+            &scenarios,
+            "/definitions/Scenario/properties",
+        ),
+        (
+            "| key of `[scenario.expect]` |",
+            &scenarios,
+            "/definitions/Expect/properties",
+        ),
+        (
+            "| key of a step under `steps` |",
+            &scenarios,
+            "/definitions/StepExpect/properties",
+        ),
+    ] {
+        assert_eq!(doc_keys(header), schema_keys(schema, pointer), "{header}");
+    }
+}
+
+#[test]
+fn the_format_doc_s_example_scenario_passes() {
+    let doc =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/playbook-format.md"))
+            .unwrap();
+    let start = doc
+        .find("```toml\n#:schema ../../docs/newborn-scenarios.schema.json")
+        .unwrap()
+        + "```toml\n".len();
+    let example = &doc[start..start + doc[start..].find("```").unwrap()];
+    let home = Test::new();
+    let path = file(
+        &home.data_dir().parent().unwrap().join("sc"),
+        "doc.toml",
+        example,
+    );
+    home.share()
+        .args(&["test", path.to_str().unwrap(), "--lang", "en"])
+        .stdout_contains("scenarios: 1 passed, 0 failed")
+        .run();
+}
+
+/// `docs/newborn-*.schema.json` are what `newborn schema` prints, so that the `#:schema` line of
+/// a file in this repository gives its editor the current format. `NEWBORN_BLESS=1 cargo test
+/// schema_files` writes them anew.
+#[test]
+fn the_schema_files_in_docs_are_up_to_date() {
+    let bless = std::env::var_os("NEWBORN_BLESS").is_some();
+    for (name, args) in [
+        ("newborn-playbook.schema.json", &[][..]),
+        ("newborn-scenarios.schema.json", &["--scenarios"][..]),
+    ] {
+        let out = Test::new().args(&["schema"]).args(args).run();
+        let printed = String::from_utf8(out.stdout).unwrap();
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("docs")
+            .join(name);
+        if bless {
+            fs::write(&path, &printed).unwrap();
+        }
+        let kept = fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            kept == printed,
+            "docs/{name} is not what newborn schema prints: NEWBORN_BLESS=1 cargo test schema_files"
+        );
+    }
+}
