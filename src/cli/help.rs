@@ -87,13 +87,13 @@ pub(crate) static TEXTS: &[(&str, &str, &str)] = &[
     ),
     (
         "test",
-        "运行场景测试：检查每个场景里的家庭在那一天的清单是否和预期一致（不给 PATH 时运行内置的场景和 --regions-dir 的 tests/ 里的场景）",
-        "Run scenario tests: check that each scenario's family gets the plan it expects on its day (without PATH: the shipped scenarios and those in --regions-dir's tests/)",
+        "运行场景测试：某个家庭在某一天，清单必须怎么说",
+        "Run the scenario tests: a family on a day, and what its plan must say",
     ),
     (
         "schema",
-        "输出手册格式的 JSON Schema，供编辑器补全和检查（--scenarios：场景文件的）",
-        "Print the JSON Schema of the playbook format, for completion and checks in an editor (--scenarios: of scenario files)",
+        "输出手册格式的 JSON Schema，供编辑器补全和检查",
+        "Print the JSON Schema of the playbook format, for completion and checks in an editor",
     ),
     (
         "calendar",
@@ -234,12 +234,12 @@ pub(crate) static TEXTS: &[(&str, &str, &str)] = &[
     ("check.paths", "手册文件", "Playbook files"),
     (
         "test.paths",
-        "场景文件，或放着场景文件（*.toml）的文件夹",
-        "Scenario files, or folders of them (*.toml)",
+        "场景文件或文件夹（*.toml）；不给时：内置的场景和 --regions-dir 的 tests/",
+        "Scenario files or folders of them (*.toml); none: the shipped ones and those in --regions-dir's tests/",
     ),
     (
         "schema.scenarios",
-        "输出场景文件（regions/tests/*.toml）的 JSON Schema",
+        "输出场景文件（regions/tests/*.toml）的 JSON Schema，而不是手册的",
         "Print the JSON Schema of scenario files (regions/tests/*.toml) instead",
     ),
     (
