@@ -23,8 +23,13 @@ use kinds::{Channel, MaterialKind, Trust, Who};
 use raw::*;
 
 fn main() {
+    // The crate is compiled with `json_schema`, this script without (`Cargo.toml` declares it):
+    // the JSON Schema derives of the files it shares (`raw.rs`, `kinds.rs`) need schemars, which
+    // only the crate has.
+    println!("cargo::rustc-cfg=json_schema");
     holidays();
     playbooks();
+    scenarios();
 }
 
 /// Embeds every `regions/*.toml` as (file stem, text, the file as read).
@@ -67,6 +72,40 @@ fn playbooks() {
     table.push_str("];\n");
     table.push_str(&fns);
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("playbooks.rs");
+    std::fs::write(dest, table).unwrap();
+}
+
+/// Embeds every scenario file `regions/tests/*.toml` as (name shown, text); `newborn test` reads
+/// them only when it runs.
+fn scenarios() {
+    let dir = Path::new("regions/tests");
+    println!("cargo::rerun-if-changed={}", dir.display());
+    let mut files: Vec<_> = match std::fs::read_dir(dir) {
+        Ok(read) => read
+            .map(|e| e.expect("readable entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    files.sort();
+    let mut table = String::from("/// (name shown, text) of every shipped scenario file.\n");
+    table.push_str("pub static SCENARIOS: &[(&str, &str)] = &[\n");
+    for path in &files {
+        println!("cargo::rerun-if-changed={}", path.display());
+        let name = format!(
+            "regions/tests/{}",
+            path.file_name().unwrap().to_string_lossy()
+        );
+        let abs = std::fs::canonicalize(path).unwrap();
+        writeln!(
+            table,
+            "    ({name:?}, include_str!({:?})),",
+            abs.display().to_string()
+        )
+        .unwrap();
+    }
+    table.push_str("];\n");
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("scenarios.rs");
     std::fs::write(dest, table).unwrap();
 }
 

@@ -78,23 +78,39 @@ fn floor_char(text: &str, mut i: usize) -> usize {
     i
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "error: {}", self.message)?;
+impl Diagnostic {
+    /// Where it is, the line and the caret, after a first line of the caller's:
+    /// ` --> file:2:26`, ` |`, `2 | …`, ` |     ^^^`.
+    pub(crate) fn snippet(&self) -> String {
         if self.line == 0 {
-            return write!(f, "  --> {}", self.path);
+            return format!("  --> {}", self.path);
         }
         let num = self.line.to_string();
         let pad = " ".repeat(num.len());
-        writeln!(f, "{pad}--> {}:{}:{}", self.path, self.line, self.column)?;
-        writeln!(f, "{pad} |")?;
-        writeln!(f, "{num} | {}", self.line_text)?;
-        write!(
-            f,
-            "{pad} | {}{}",
+        format!(
+            "{pad}--> {}:{}:{}\n{pad} |\n{num} | {}\n{pad} | {}{}",
+            self.path,
+            self.line,
+            self.column,
+            self.line_text,
             " ".repeat(self.indent),
             "^".repeat(self.width)
         )
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "error: {}", self.message)?;
+        write!(f, "{}", self.snippet())
+    }
+}
+
+impl crate::lang::Say for Diagnostic {
+    /// As shown, with `error:` in the interface language.
+    fn say(&self, lang: crate::lang::Lang) -> String {
+        let error = lang.pick("错误：", "error: ");
+        format!("{error}{}\n{}", self.message, self.snippet())
     }
 }
 

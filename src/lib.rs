@@ -19,6 +19,8 @@ pub mod plan;
 pub mod playbook;
 pub mod registry;
 pub(crate) mod render;
+pub mod scenario;
+pub(crate) mod schema;
 pub(crate) mod store;
 
 pub use cli::run;

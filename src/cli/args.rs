@@ -253,6 +253,18 @@ pub(crate) enum Command {
         #[command(flatten)]
         global: Global,
     },
+    Test {
+        #[arg(value_name = "PATH", value_hint = clap::ValueHint::AnyPath)]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        global: Global,
+    },
+    Schema {
+        #[arg(long)]
+        scenarios: bool,
+        #[command(flatten)]
+        global: Global,
+    },
     Calendar {
         #[command(flatten)]
         global: Global,
@@ -316,6 +328,8 @@ impl Command {
             | Command::Export { global, .. }
             | Command::Regions { global }
             | Command::Check { global, .. }
+            | Command::Test { global, .. }
+            | Command::Schema { global, .. }
             | Command::Calendar { global }
             | Command::Babies { global, .. }
             | Command::Sync { global, .. }

@@ -22,8 +22,8 @@ pub(crate) static TEXTS: &[(&str, &str, &str)] = &[
     ),
     (
         "@after",
-        "不带命令运行 newborn：显示下一步和各状态的事项数。\n退出码：0 成功；1 失败（文件、手册、数据目录）；2 用法错误（选项或取值不对）。\n例：newborn plan --region hebei --birth-date 2026-10-08",
-        "Run without a command, newborn shows what is next and the counts.\nExit status: 0 success, 1 failure (files, playbooks, state), 2 usage error (bad options or values).\nExample: newborn plan --region hebei --birth-date 2026-10-08",
+        "不带命令运行 newborn：显示下一步和各状态的事项数。\n退出码：0 成功；1 失败（文件、手册、数据目录、没有通过的场景测试）；2 用法错误（选项或取值不对）。\n例：newborn plan --region hebei --birth-date 2026-10-08",
+        "Run without a command, newborn shows what is next and the counts.\nExit status: 0 success, 1 failure (files, playbooks, state, failed scenario tests), 2 usage error (bad options or values).\nExample: newborn plan --region hebei --birth-date 2026-10-08",
     ),
     (
         "init",
@@ -84,6 +84,16 @@ pub(crate) static TEXTS: &[(&str, &str, &str)] = &[
         "check",
         "检查手册文件（不给 PATH 时检查全部手册）",
         "Check playbook files (every playbook when no PATH is given)",
+    ),
+    (
+        "test",
+        "运行场景测试：某个家庭在某一天，清单必须怎么说",
+        "Run the scenario tests: a family on a day, and what its plan must say",
+    ),
+    (
+        "schema",
+        "输出手册格式的 JSON Schema，供编辑器补全和检查",
+        "Print the JSON Schema of the playbook format, for completion and checks in an editor",
     ),
     (
         "calendar",
@@ -222,6 +232,16 @@ pub(crate) static TEXTS: &[(&str, &str, &str)] = &[
         "Write to FILE (.md, .json, .ics, .html, .svg) instead of standard output",
     ),
     ("check.paths", "手册文件", "Playbook files"),
+    (
+        "test.paths",
+        "场景文件或文件夹（*.toml）；不给时：内置的场景和 --regions-dir 的 tests/",
+        "Scenario files or folders of them (*.toml); none: the shipped ones and those in --regions-dir's tests/",
+    ),
+    (
+        "schema.scenarios",
+        "输出场景文件（regions/tests/*.toml）的 JSON Schema，而不是手册的",
+        "Print the JSON Schema of scenario files (regions/tests/*.toml) instead",
+    ),
     (
         "babies.default",
         "没有用 --baby 时，命令用这个宝宝",

@@ -170,8 +170,8 @@ pub(crate) fn main_page(lang: Lang) -> String {
         ),
         (
             "1",
-            "失败：文件、手册或数据目录有问题",
-            "Failure: files, playbooks, the data dir",
+            "失败：文件、手册或数据目录有问题，或场景测试没有通过",
+            "Failure: files, playbooks, the data dir, or a scenario test that failed",
         ),
         (
             "2",

@@ -7,6 +7,7 @@ mod help;
 mod init;
 mod man;
 mod mark;
+mod scenarios;
 mod set;
 
 pub(crate) use args::{Cli, Command, FamilyArgs, Global, parse_date};
@@ -414,6 +415,8 @@ pub(crate) fn execute(cli: Cli, out: &mut dyn Write) -> Result<()> {
         } => export(&ctx, format.as_deref(), output, &family, out),
         Command::Regions { .. } => regions(&ctx, out),
         Command::Check { paths, .. } => check(&ctx, &paths, out),
+        Command::Test { paths, .. } => scenarios::test(&ctx, &paths, out),
+        Command::Schema { scenarios, .. } => scenarios::schema(scenarios, out),
         Command::Calendar { .. } => calendar(&ctx, out),
         Command::Babies { default, .. } => babies(&ctx, default.as_deref(), out),
         Command::Sync { from, .. } => sync(&ctx, &from, out),

@@ -54,6 +54,20 @@ pub(crate) struct Standing {
 }
 
 impl Status {
+    /// Every status, in the order a plan's header counts them.
+    pub const ALL: [Status; 10] = [
+        Status::Overdue,
+        Status::Ready,
+        Status::Confirm,
+        Status::Blocked,
+        Status::Waiting,
+        Status::Elsewhere,
+        Status::Done,
+        Status::Skipped,
+        Status::Missed,
+        Status::NotApplicable,
+    ];
+
     /// The status of a step that applies.
     pub(crate) fn of(s: Standing) -> Status {
         if s.done {

@@ -33,6 +33,20 @@ pub enum Warning<'a> {
     },
 }
 
+impl Warning<'_> {
+    /// The kinds of warning, as `kind` names them.
+    pub const KINDS: [&'static str; 3] = ["too_late", "stale", "estimated"];
+
+    /// What kind of warning it is: `too_late`, `stale` or `estimated` (as `--json` says).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Warning::TooLate { .. } => "too_late",
+            Warning::Stale { .. } => "stale",
+            Warning::Estimated { .. } => "estimated",
+        }
+    }
+}
+
 /// The warnings of a plan as it is made: estimated dates gather into one warning.
 #[derive(Default)]
 pub(crate) struct Warnings<'a> {

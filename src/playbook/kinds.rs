@@ -1,11 +1,13 @@
 //! The fixed vocabularies of a playbook (trust, channel, who, material kind).
 //!
-//! Shared by the crate and by `build.rs`, which reads the shipped playbooks at build time.
+//! Shared by the crate and by `build.rs`, which reads the shipped playbooks at build time (the
+//! JSON Schema derive applies only in the crate: see `raw.rs`).
 
 use serde::{Deserialize, Serialize};
 
 /// How far a source can be trusted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(json_schema, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Trust {
     /// An official text (government page, notice, specification).
@@ -16,6 +18,7 @@ pub enum Trust {
 
 /// How a step is done.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(json_schema, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// In an app, mini-program or website.
@@ -28,11 +31,16 @@ pub enum Channel {
 
 /// Who must act.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(json_schema, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Who {
+    /// The mother herself.
     Mother,
+    /// The father himself.
     Father,
+    /// Either parent.
     EitherParent,
+    /// Both parents together.
     BothParents,
     /// Anyone who has the papers.
     Anyone,
@@ -42,6 +50,7 @@ pub enum Who {
 
 /// The form a material takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[cfg_attr(json_schema, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MaterialKind {
     /// A paper document (originals and/or copies).

@@ -182,16 +182,13 @@ pub(crate) struct WarningJson {
 }
 
 pub(crate) fn warning(w: &Warning<'_>, lang: Lang) -> WarningJson {
-    let (kind, steps) = match w {
-        Warning::TooLate { step, .. } => ("too_late", vec![step.id.to_string()]),
-        Warning::Stale { .. } => ("stale", Vec::new()),
-        Warning::Estimated { steps, .. } => (
-            "estimated",
-            steps.iter().map(|s| s.id.to_string()).collect(),
-        ),
+    let steps = match w {
+        Warning::TooLate { step, .. } => vec![step.id.to_string()],
+        Warning::Stale { .. } => Vec::new(),
+        Warning::Estimated { steps, .. } => steps.iter().map(|s| s.id.to_string()).collect(),
     };
     WarningJson {
-        kind,
+        kind: w.kind(),
         steps,
         text: w.say(lang),
     }

@@ -194,11 +194,11 @@ fn export_and_man_say_what_they_wrote_in_either_language() {
     let home = Test::new();
     let dir = home.data_dir().parent().unwrap().to_path_buf();
     for (lang, wrote, pages) in [
-        ("zh", "newborn：已写入 ", "newborn：已写入 19 页手册到 "),
+        ("zh", "newborn：已写入 ", "newborn：已写入 21 页手册到 "),
         (
             "en",
             "newborn: wrote ",
-            "newborn: wrote 19 manual pages to ",
+            "newborn: wrote 21 manual pages to ",
         ),
     ] {
         let file = dir.join(format!("{lang}.md"));

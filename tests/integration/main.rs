@@ -20,6 +20,7 @@ mod region_hebei;
 mod region_nanning;
 mod region_shenzhen;
 mod region_xiamen;
+mod scenarios;
 mod screen;
 mod state;
 mod synthetic;

@@ -19,6 +19,8 @@ const COMMANDS: &[&str] = &[
     "export",
     "regions",
     "check",
+    "test",
+    "schema",
     "calendar",
     "babies",
     "sync",

@@ -73,6 +73,8 @@ fn every_screen_fits_80_columns() {
             &["init", "--help"],
             &["set", "--help"],
             &["export", "--help"],
+            &["test", "--help"],
+            &["schema", "--help"],
         ] {
             let out = home
                 .share()
