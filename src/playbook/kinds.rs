@@ -56,7 +56,8 @@ pub enum MaterialKind {
     /// A paper document (originals and/or copies).
     #[default]
     Paper,
-    /// An electronic licence or record (电子证照).
+    /// An electronic licence, record, invoice or voucher (电子证照、电子发票、医保电子凭证):
+    /// shown on a phone or uploaded, never an original or a copy.
     Electronic,
     /// A photo to take and upload.
     Photo,

@@ -334,7 +334,7 @@ impl MaterialKind {
     pub(crate) fn zh(self) -> &'static str {
         match self {
             MaterialKind::Paper => "纸质",
-            MaterialKind::Electronic => "电子证照",
+            MaterialKind::Electronic => "电子版",
             MaterialKind::Photo => "照片",
             MaterialKind::Information => "信息",
         }
@@ -362,13 +362,13 @@ impl Material {
                     parts.join(", ")
                 }
             }
-            MaterialKind::Electronic => "electronic licence".to_string(),
+            MaterialKind::Electronic => "electronic".to_string(),
             MaterialKind::Photo => "photo".to_string(),
             MaterialKind::Information => "information".to_string(),
         }
     }
 
-    /// `原件1份，复印件1份` / `电子证照` / `照片`.
+    /// `原件1份，复印件1份` / `电子版` / `照片`.
     pub(crate) fn quantity_zh(&self) -> String {
         match self.kind {
             MaterialKind::Paper => {

@@ -27,17 +27,19 @@ pub(crate) struct Group {
     pub items: Vec<Merged>,
 }
 
-/// Where a material is used: online uploads and information together, offices by agency.
+/// Where a material is used: an online step's, and the photos, electronic items and
+/// information of a step done online or at an office, are online; the rest goes to the step's
+/// agency (an electronic item shown at a desk goes there too).
 fn place_of(channel: Channel, kind: MaterialKind, agency: Option<&str>, lang: Lang) -> String {
-    let online = channel == Channel::Online
-        || matches!(
-            kind,
-            MaterialKind::Photo | MaterialKind::Electronic | MaterialKind::Information
-        );
+    let online = match channel {
+        Channel::Online => true,
+        Channel::OnlineOrOffice => kind != MaterialKind::Paper,
+        Channel::Office => false,
+    };
     if online {
         lang.pick(
-            "线上办理（拍照上传、电子证照、要填写的信息）",
-            "Online (photos to upload, electronic licences, information to fill in)",
+            "线上办理（拍照上传、电子材料、要填写的信息）",
+            "Online (photos to upload, electronic items, information to fill in)",
         )
         .to_string()
     } else {

@@ -252,6 +252,28 @@ fn materials_are_merged_across_steps_and_grouped_by_place() {
 }
 
 #[test]
+fn an_electronic_item_shown_at_a_desk_is_packed_for_that_desk_not_online() {
+    // Guangxi: the mother's medical-insurance code is shown at the hospital's discharge desk.
+    let out = Test::new()
+        .args(&[
+            "materials",
+            "--region",
+            "guangxi",
+            "--birth-date",
+            "2026-10-08",
+        ])
+        .today("2026-10-12")
+        .stdout_contains(
+            "【住院分娩的定点医疗机构】\n  □ 医保码或社会保障卡（产妇本人）（电子版）\n",
+        )
+        .run();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let online = text.split("\n\n").next().unwrap();
+    assert!(online.starts_with("【线上办理"), "{text}");
+    assert!(!online.contains("医保码"), "{online}");
+}
+
+#[test]
 fn the_markdown_export_ends_with_the_packing_list() {
     Test::new()
         .args(&["export", "--region", "hebei", "--birth-date", "2026-10-08"])
