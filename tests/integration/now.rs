@@ -187,6 +187,15 @@ fn xiamen_parents_from_another_province_are_told_which_steps_are_their_hukou_pla
         .stdout_contains("状态：户籍地办")
         .stdout_contains("不在本手册范围：")
         .run();
+    // Xiamen's helpline does not serve the hukou registered at the hukou place.
+    Test::new()
+        .args(&["show", "hukou-registration"])
+        .args(&args)
+        .args(&both)
+        .today("2026-12-20")
+        .stdout_contains("现在怎么办：")
+        .stdout_lacks("0592")
+        .run();
 }
 
 #[test]
