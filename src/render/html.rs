@@ -45,7 +45,7 @@ enum Group {
     Later,
     /// Not before the first birthday: listed briefly.
     AfterYear,
-    /// Someone else's job: listed so the family can check it happened.
+    /// Done at the hukou place, under its rules: listed so the family knows to do it there.
     Elsewhere,
     /// Listed briefly, ticked, with the day done (or skipped).
     Done,
@@ -83,8 +83,8 @@ impl Group {
             (Group::Overdue, Lang::En) => "Overdue: act now".to_string(),
             (Group::Missed, Lang::Zh) => "已无法办理：改为".to_string(),
             (Group::Missed, Lang::En) => "No longer possible: instead".to_string(),
-            (Group::Elsewhere, Lang::Zh) => "由他人办理".to_string(),
-            (Group::Elsewhere, Lang::En) => "Done by someone else".to_string(),
+            (Group::Elsewhere, Lang::Zh) => "到户籍地办理（本手册不涵盖）".to_string(),
+            (Group::Elsewhere, Lang::En) => "At your hukou place (not covered here)".to_string(),
             (Group::Now, Lang::Zh) => "现在可以办".to_string(),
             (Group::Now, Lang::En) => "Can be done now".to_string(),
             (Group::Soon, Lang::Zh) => format!("未来30天（到 {to}）"),
@@ -451,6 +451,12 @@ fn step(
         },
         esc(status(s.status, lang))
     );
+    if s.status == Status::Elsewhere {
+        // Not this region's step for this family: its title only (the notice says why), never
+        // this region's dates, channel or consequence.
+        out.push_str("</li>\n");
+        return;
+    }
     let mut when = Vec::new();
     if let Some(d) = s.done_on {
         when.push(format!(

@@ -52,10 +52,11 @@ fn place_of(channel: Channel, kind: MaterialKind, agency: Option<&str>, lang: La
     }
 }
 
-/// The merged materials of the steps not yet done, grouped by place in plan order.
+/// The merged materials of the open steps (not done, skipped, missed or done elsewhere),
+/// grouped by place in plan order.
 pub(crate) fn merged(plan: &Plan<'_>, lang: Lang) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
-    for s in plan.steps().filter(|s| s.status != Status::Done) {
+    for s in plan.steps().filter(|s| s.status.is_open()) {
         for m in &s.materials {
             let place = place_of(s.step.channel, m.kind, s.step.agency.as_deref(), lang);
             let gi = match groups.iter().position(|g| g.place == place) {
@@ -130,12 +131,13 @@ pub(crate) fn render(plan: &Plan<'_>, heading: &str, lang: Lang) -> String {
     for g in groups {
         out.push_str(&format!("{heading} {}\n\n", g.place));
         for m in g.items {
+            let steps: Vec<String> = m.steps.iter().map(|id| named(plan, id, lang)).collect();
             out.push_str(&format!(
                 "- [ ] {}{} — {}{}\n",
                 m.name,
                 lang.paren(&m.quantity(lang)),
                 lang.pick("用于：", "for: "),
-                m.steps.join(lang.pick("、", ", "))
+                steps.join(lang.pick("；", "; "))
             ));
             for n in m.notes {
                 out.push_str(&format!("  - {n}\n"));
@@ -146,6 +148,17 @@ pub(crate) fn render(plan: &Plan<'_>, heading: &str, lang: Lang) -> String {
     out
 }
 
+/// A step by its number and title, as the plan lists it (`3. 领取出生医学证明`).
+fn named(plan: &Plan<'_>, id: &str, lang: Lang) -> String {
+    match plan.steps().find(|s| s.step.id == id) {
+        Some(s) => {
+            let number = s.number.map_or(String::new(), |n| format!("{n}. "));
+            format!("{number}{}", s.step.title(lang))
+        }
+        None => id.to_string(),
+    }
+}
+
 /// The merged list for the terminal: one block per place, each document with the steps that
 /// need it by title, wrapped to `width`.
 pub(crate) fn text(plan: &Plan<'_>, lang: Lang, width: Option<usize>) -> String {
@@ -153,11 +166,6 @@ pub(crate) fn text(plan: &Plan<'_>, lang: Lang, width: Option<usize>) -> String 
     if groups.is_empty() {
         return render(plan, "", lang);
     }
-    let title = |id: &str| {
-        plan.steps()
-            .find(|s| s.step.id == id)
-            .map_or(id.to_string(), |s| s.step.title(lang).to_string())
-    };
     let mut out = String::new();
     for g in groups {
         let place = match lang {
@@ -168,7 +176,7 @@ pub(crate) fn text(plan: &Plan<'_>, lang: Lang, width: Option<usize>) -> String 
         for m in g.items {
             let line = format!("  □ {}{}", m.name, lang.paren(&m.quantity(lang)));
             out.push_str(&super::table::wrap(&line, width, "    "));
-            let steps: Vec<String> = m.steps.iter().map(|id| title(id)).collect();
+            let steps: Vec<String> = m.steps.iter().map(|id| named(plan, id, lang)).collect();
             let line = format!(
                 "    {}{}",
                 lang.pick("用于：", "for: "),

@@ -245,7 +245,7 @@ fn materials_are_merged_across_steps_and_grouped_by_place() {
         ])
         .today("2026-10-20")
         .stdout_contains("【落户方户口所在地公安派出所】\n")
-        .stdout_contains("  □ 结婚证（原件1份）\n    用于：到公安派出所办理出生登记（落户）\n")
+        .stdout_contains("  □ 结婚证（原件1份）\n    用于：2. 到公安派出所办理出生登记（落户）\n")
         .stdout_lacks("hukou-registration")
         .stdout_lacks("- [ ]")
         .run();
