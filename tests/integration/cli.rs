@@ -40,7 +40,8 @@ fn the_readme_one_shot_plan_works_without_any_set_up_and_says_what_it_assumed() 
         .stdout_contains("mother_hukou=city father_hukou=city household=family")
         .stdout_contains("路线：新生儿出生“一件事一次办”")
         .stdout_contains("one-thing-application")
-        .stdout_contains("2026-11-18")
+        // The application declares the birth: within one month, 11-08.
+        .stdout_contains("2026-11-08")
         .run();
 }
 
@@ -478,7 +479,8 @@ fn today_can_come_from_the_environment() {
         .args(&["plan", "--region", "hebei", "--birth-date", "2026-10-08"])
         .env("NEWBORN_TODAY", "2026-11-17")
         .stdout_contains("今天 2026-11-17")
-        .stdout_contains("还有1天")
+        // The application (the birth's declaration) was due 11-08: 9 days late on 11-17.
+        .stdout_contains("逾期9天")
         .run();
 }
 
