@@ -233,3 +233,26 @@ fn helplines_are_in_the_export() {
         .stdout_contains("0592-6593084")
         .run();
 }
+
+#[test]
+fn helplines_are_in_next_and_show_of_the_steps_they_serve() {
+    // Source, 咨询和投诉方式: 咨询电话 0592-6583084, 投诉电话 0592-6593084.
+    for cmd in [&["next"][..], &["show", "hukou-registration"][..]] {
+        Test::new()
+            .args(cmd)
+            .args(&["--region", "xiamen", "--birth-date", "2026-03-10"])
+            .today("2026-03-15")
+            .stdout_contains("咨询电话：0592-6583084")
+            .stdout_contains("投诉电话：0592-6593084")
+            .run();
+    }
+    // Not with a step this region does not cover: the baby registers in another province.
+    Test::new()
+        .args(&["show", "hukou-registration"])
+        .args(&["--region", "xiamen", "--birth-date", "2026-03-10"])
+        .args(&["--set", "mother_hukou=other", "--set", "father_hukou=other"])
+        .today("2026-03-15")
+        .stdout_contains("全国通用的规定")
+        .stdout_lacks("0592-6583084")
+        .run();
+}
