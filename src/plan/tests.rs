@@ -644,7 +644,11 @@ source = { doc = "doc", section = "三" }
     let away = profile("2026-10-08", &["father_hukou=other"]);
     let plan = plan_of(&p, &away, &Progress::new(), "2026-10-20");
     let insurance = show(&plan, "insurance");
-    assert_eq!(insurance.matches("只写了在本地落户的办法。").count(), 1, "{insurance}");
+    assert_eq!(
+        insurance.matches("只写了在本地落户的办法。").count(),
+        1,
+        "{insurance}"
+    );
     assert!(!insurance.contains("0000-1234567"), "{insurance}");
     let hukou = show(&plan, "hukou-registration");
     assert!(!hukou.contains("0000-1234567"), "{hukou}");
