@@ -617,6 +617,49 @@ fn a_family_outside_a_step_s_scope_gets_the_national_rule_or_is_told_to_do_it_at
 }
 
 #[test]
+fn a_step_outside_the_scope_says_so_once_and_gets_no_helpline_of_this_region() {
+    let body = format!(
+        "{SCOPED}\n{}",
+        r#"
+[[contacts]]
+name = "咨询电话"
+phone = "0000-1234567"
+steps = ["hukou-registration", "insurance"]
+source = { doc = "doc", section = "三" }
+"#
+    );
+    let p = playbook_extending("extends = \"national\"", &body);
+    let calendar = Calendar::embedded();
+    let show = |plan: &Plan<'_>, id: &str| {
+        crate::render::text::show(plan, plan.find(id).unwrap(), &calendar, Lang::Zh)
+    };
+    // Covered: the helpline is shown with the steps it serves.
+    let local = profile("2026-10-08", &[]);
+    let plan = plan_of(&p, &local, &Progress::new(), "2026-10-20");
+    assert!(show(&plan, "hukou-registration").contains("0000-1234567"));
+    assert!(show(&plan, "insurance").contains("0000-1234567"));
+
+    // Outside: the notice once, and this region's helpline neither on the step done at the
+    // hukou place nor on the national rule that replaces this region's step.
+    let away = profile("2026-10-08", &["father_hukou=other"]);
+    let plan = plan_of(&p, &away, &Progress::new(), "2026-10-20");
+    let insurance = show(&plan, "insurance");
+    assert_eq!(
+        insurance.matches("只写了在本地落户的办法。").count(),
+        1,
+        "{insurance}"
+    );
+    assert!(!insurance.contains("0000-1234567"), "{insurance}");
+    let hukou = show(&plan, "hukou-registration");
+    assert!(!hukou.contains("0000-1234567"), "{hukou}");
+    // Overdue, its late guidance does not send the family to this region's helpline either.
+    let plan = plan_of(&p, &away, &Progress::new(), "2026-11-20");
+    let hukou = show(&plan, "hukou-registration");
+    assert!(hukou.contains("现在怎么办"), "{hukou}");
+    assert!(!hukou.contains("0000-1234567"), "{hukou}");
+}
+
+#[test]
 fn a_route_is_started_only_by_the_steps_it_names_and_a_closed_window_leaves_its_step_missed() {
     let p = playbook(&format!(
         "{}\n{}",

@@ -330,15 +330,15 @@ pub(crate) fn late(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> String {
     }
 }
 
-/// The helplines a source gives for step `s`; none when the family is outside the step's scope
-/// (the region's helpline does not serve what is done at the hukou place).
+/// The helplines a source gives for step `s`: none for a step outside the playbook's scope (done
+/// at the hukou place, or under the national rule), which this region's helplines do not serve.
 pub(crate) fn contacts<'p>(
     plan: &'p Plan<'_>,
     s: &PlanStep<'_>,
 ) -> impl Iterator<Item = &'p crate::playbook::Contact> {
     let id = s.step.id.clone();
-    let inside = s.outside.is_none();
-    (plan.playbook.contacts.iter()).filter(move |c| inside && c.steps.contains(&id))
+    let served = s.outside.is_none();
+    (plan.playbook.contacts.iter()).filter(move |c| served && c.steps.contains(&id))
 }
 
 /// Warnings, then trust notes: a plan built on an experience report says so.

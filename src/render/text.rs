@@ -111,8 +111,8 @@ fn body(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> Vec<String> {
         lines.push(format!("{}{note}", label("办理时间：", "Takes: ")));
     }
     if s.status == Status::Elsewhere {
-        // This region's way of doing it is not the family's: only what it is, and where.
-        lines.extend(what_now(plan, s, lang));
+        // This region's way of doing it is not the family's: only what it is, and where (the
+        // notice is among the lines of `what_now` above).
         return lines;
     }
     if let Some(summary) = &step.summary {

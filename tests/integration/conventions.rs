@@ -136,7 +136,7 @@ fn set_changes_one_fact_keeps_the_rest_and_says_what_changed() {
         // The baby now registers in Xiamen with the mother: Xiamen's insurance steps apply.
         .stdout_contains("已更新宝宝的情况：\n  follows father（随父） → mother（随母）\n清单的变化：\n")
         .stdout_contains("  在哪里办变了：\n    到父亲或母亲户口所在地派出所申报出生登记（也可网上办）（hukou-registration）：改为按本地区手册办理\n")
-        .stdout_contains("    缴纳城乡居民医疗保险费（厦门税务APP或银行柜台）（medical-insurance-payment）：无 → 2027-01-06\n")
+        .stdout_contains("    缴纳城乡居民医疗保险费（税务缴费渠道）（medical-insurance-payment）：无 → 2027-01-06\n")
         .run();
     let profile = || fs::read_to_string(home.data_dir().join("babies/baby/profile.toml")).unwrap();
     for kept in [

@@ -233,3 +233,58 @@ fn helplines_are_in_the_export() {
         .stdout_contains("0592-6593084")
         .run();
 }
+
+#[test]
+fn helplines_are_in_next_and_show_of_the_steps_they_serve() {
+    // Source, 咨询和投诉方式: 咨询电话 0592-6583084, 投诉电话 0592-6593084.
+    for cmd in [&["next"][..], &["show", "hukou-registration"][..]] {
+        Test::new()
+            .args(cmd)
+            .args(&["--region", "xiamen", "--birth-date", "2026-03-10"])
+            .today("2026-03-15")
+            .stdout_contains("咨询电话：0592-6583084")
+            .stdout_contains("投诉电话：0592-6593084")
+            .run();
+    }
+    // Not with a step this region does not cover: the baby registers in another province.
+    Test::new()
+        .args(&["show", "hukou-registration"])
+        .args(&["--region", "xiamen", "--birth-date", "2026-03-10"])
+        .args(&["--set", "mother_hukou=other", "--set", "father_hukou=other"])
+        .today("2026-03-15")
+        .stdout_contains("全国通用的规定")
+        .stdout_lacks("0592-6583084")
+        .run();
+}
+
+#[test]
+fn parents_from_another_province_read_in_every_output_which_steps_are_their_hukou_place_s() {
+    let args = [
+        "--region",
+        "xiamen",
+        "--birth-date",
+        "2026-03-10",
+        "--set",
+        "mother_hukou=other",
+        "--set",
+        "father_hukou=other",
+    ];
+    for cmd in [&["plan", "--all"][..], &["next"][..], &["export"][..]] {
+        Test::new()
+            .args(cmd)
+            .args(&args)
+            .today("2026-03-15")
+            .stdout_contains("请在宝宝的户籍地按当地规定办理")
+            .stdout_contains("“申领新生儿社会保障卡”：请在户籍地按当地规定办理")
+            // Not Xiamen's tax-app channel, nor its 90-day consequence, as the family's own.
+            .stdout_lacks("厦门税务APP")
+            .stdout_lacks("从参保缴费次日起")
+            .run();
+    }
+    Test::new()
+        .args(&["plan", "--all"])
+        .args(&args)
+        .today("2026-03-15")
+        .stdout_contains("户籍地办")
+        .run();
+}
