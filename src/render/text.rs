@@ -82,6 +82,11 @@ fn body(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> Vec<String> {
         }
     }
     lines.extend(what_now(plan, s, lang));
+    if s.status == Status::Elsewhere {
+        // This region's way of doing it is not the family's: only what it is, and where (not
+        // its start, lead time, materials or tips).
+        return lines;
+    }
     if let (Some(start), Some(reason)) = (s.earliest_start, &s.start_reason)
         && (start > plan.today || step.start.is_some())
     {
@@ -109,11 +114,6 @@ fn body(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> Vec<String> {
             .clone()
             .unwrap_or_else(|| lead.say(lang).into());
         lines.push(format!("{}{note}", label("办理时间：", "Takes: ")));
-    }
-    if s.status == Status::Elsewhere {
-        // This region's way of doing it is not the family's: only what it is, and where.
-        lines.extend(what_now(plan, s, lang));
-        return lines;
     }
     if let Some(summary) = &step.summary {
         lines.push(format!("{}{summary}", label("说明：", "About: ")));
@@ -151,7 +151,7 @@ fn body(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> Vec<String> {
     if !s.tips.is_empty() {
         lines.push(label("提示：", "Tips:"));
         for t in &s.tips {
-            lines.push(format!("  - {}", t.text));
+            lines.push(format!("  - {}", t.say(lang)));
         }
     }
     if let Some(missed) = &step.missed {
@@ -460,7 +460,7 @@ pub(crate) fn counting(d: &Counted, calendar: &Calendar, lang: Lang) -> Vec<Stri
 /// `newborn show STEP`: everything about one step.
 pub(crate) fn show(plan: &Plan<'_>, s: &PlanStep<'_>, calendar: &Calendar, lang: Lang) -> String {
     let mut out = String::new();
-    if plan.out_of_scope.as_ref().is_some_and(|o| o.whole) {
+    if plan.out_of_scope.is_some() {
         for line in super::out_of_scope(plan, lang) {
             out.push_str(&line);
             out.push('\n');

@@ -125,6 +125,8 @@ const PLAN_ZH_80: &str = "按默认情况计算（未用 --set 指定的）：mo
 注意：厦门“新生儿相关办事服务”写的是在福建落户、参保的办法（福建省网上办事大厅、
   户籍地社区和医保经办机构、出生90天内参保缴费的规定）。宝宝不在福建落户的，这些
   事项请在宝宝的户籍地按当地规定办理。
+  （本家庭：宝宝随谁落户：随父，父亲户籍：外省，母亲户籍：本市；不符合：宝宝随之
+  落户的父亲或母亲为福建户籍）
 “为宝宝申报出生登记（上户口）”、“缴纳城乡居民医疗保险费（厦门税务APP或银行柜
   台）”、“办理城乡居民医保参保登记（社区/医保经办机构或网上办事大厅）”、“申领新
   生儿社会保障卡”：请在户籍地按当地规定办理（全国通用的规定仍然适用）。
@@ -168,6 +170,7 @@ const PLAN_ZH_120: &str = "按默认情况计算（未用 --set 指定的）：m
 厦门市（xiamen）· 出生日期 2026-10-08 · 今天 2026-10-20
 注意：厦门“新生儿相关办事服务”写的是在福建落户、参保的办法（福建省网上办事大厅、户籍地社区和医保经办机构、出生90天内参保
   缴费的规定）。宝宝不在福建落户的，这些事项请在宝宝的户籍地按当地规定办理。
+  （本家庭：宝宝随谁落户：随父，父亲户籍：外省，母亲户籍：本市；不符合：宝宝随之落户的父亲或母亲为福建户籍）
 “为宝宝申报出生登记（上户口）”、“缴纳城乡居民医疗保险费（厦门税务APP或银行柜台）”、“办理城乡居民医保参保登记（社区/医保
   经办机构或网上办事大厅）”、“申领新生儿社会保障卡”：请在户籍地按当地规定办理（全国通用的规定仍然适用）。
 路线：分别办理各事项——不能走“新生儿出生“一件事”（网上办事大厅 / 闽政通）”：父母双方均为福建户籍（父亲须为福建户籍）（父
@@ -207,6 +210,8 @@ Xiamen (xiamen) · born 2026-10-08 · today 2026-10-20
 Note: 厦门“新生儿相关办事服务”写的是在福建落户、参保的办法（福建省网上办事大厅、
   户籍地社区和医保经办机构、出生90天内参保缴费的规定）。宝宝不在福建落户的，这些
   事项请在宝宝的户籍地按当地规定办理。
+  (this family: the baby is registered with: father, the father's hukou: other,
+  the mother's hukou: city; not: 宝宝随之落户的父亲或母亲为福建户籍)
 \"Register the birth (hukou)\", \"Pay the resident medical insurance premium\",
   \"Enrol in resident medical insurance\", \"Apply for the social security card\":
   at your hukou place, under that place's rules (national rules still apply).
@@ -255,6 +260,8 @@ Change with --set FACT=VALUE, e.g. --set father_hukou=other; every fact: newborn
 Xiamen (xiamen) · born 2026-10-08 · today 2026-10-20
 Note: 厦门“新生儿相关办事服务”写的是在福建落户、参保的办法（福建省网上办事大厅、户籍地社区和医保经办机构、出生90天内参保
   缴费的规定）。宝宝不在福建落户的，这些事项请在宝宝的户籍地按当地规定办理。
+  (this family: the baby is registered with: father, the father's hukou: other, the mother's hukou: city; not: 宝宝随之
+  落户的父亲或母亲为福建户籍)
 \"Register the birth (hukou)\", \"Pay the resident medical insurance premium\", \"Enrol in resident medical insurance\",
   \"Apply for the social security card\": at your hukou place, under that place's rules (national rules still apply).
 Route: Separate steps — cannot take \"The bundled application (出生一件事)\": 父母双方均为福建户籍（父亲须为福建户籍）
