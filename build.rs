@@ -216,7 +216,7 @@ emit_struct! {
         lead_time, lead_time_note, materials, tips, source }
     RawLate { text, source }
     RawMaterial { name, name_en, kind, originals, copies, note, when }
-    RawTip { text, when, source }
+    RawTip { text, when, day, source }
 }
 
 fn holidays() {

@@ -123,6 +123,8 @@ string_schema! {
     });
     /// What a deadline binds.
     Binds => json_schema!({ "type": "string", "enum": ["act", "result"] });
+    /// The day a tip is read on.
+    TipDay => json_schema!({ "type": "string", "enum": ["done"] });
     /// A true/false fact.
     BoolFact => json_schema!({
         "type": "string",

@@ -45,6 +45,38 @@ pub(crate) const DERIVED: &[(&str, &str)] = &[
     ),
 ];
 
+/// Numeric values of a tip's own day (a tip with `day = "done"`: the day its step was done, or a
+/// month-end ahead), each with the value of today it stands in for there.
+pub(crate) const DAY_DERIVED: &[(&str, &str, &str)] = &[
+    ("day_year", "today_year", "the year of the tip's day"),
+    (
+        "day_month",
+        "today_month",
+        "the month of the tip's day (1-12)",
+    ),
+    (
+        "day_months_since_birth_month",
+        "months_since_birth_month",
+        "calendar months from the birth month to the tip's day's month",
+    ),
+];
+
+/// Why `name` cannot be used where it is: a value of a tip's own day outside such a tip, or a
+/// value of today inside one (it would be read from today, not from the tip's day).
+pub(crate) fn day_misuse(name: &str, on_day: bool) -> Option<String> {
+    let day = DAY_DERIVED.iter().find(|(d, _, _)| *d == name);
+    let today = DAY_DERIVED.iter().find(|(_, t, _)| *t == name);
+    match (day, today, on_day) {
+        (Some((d, t, what)), _, false) => Some(format!(
+            "`{d}` ({what}) is known only in a tip with `day = \"done\"`; elsewhere use `{t}`"
+        )),
+        (_, Some((d, t, _)), true) => Some(format!(
+            "a tip with `day = \"done\"` is read on its step's day, not today: use `{d}`, not `{t}`"
+        )),
+        _ => None,
+    }
+}
+
 /// A value the family has, shown to explain a condition.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Shown {
@@ -222,6 +254,11 @@ pub(crate) trait Names {
     fn steps(&self) -> Vec<&str> {
         Vec::new()
     }
+    /// Whether the condition is a tip's read on its own day (`day = "done"`): `day_year` and
+    /// the like are known, and the `today_…` values they stand in for are not.
+    fn on_day(&self) -> bool {
+        false
+    }
 }
 
 impl Names for [&str] {
@@ -371,6 +408,9 @@ pub(crate) fn kind_of<N: Names + ?Sized>(name: &str, names: &N) -> Option<NameKi
     if DERIVED.iter().any(|(d, _)| *d == name) {
         return Some(NameKind::Derived);
     }
+    if DAY_DERIVED.iter().any(|(d, _, _)| *d == name) {
+        return names.on_day().then_some(NameKind::Derived);
+    }
     names.is_named(name).then_some(NameKind::Named)
 }
 
@@ -479,6 +519,9 @@ impl<N: Names + ?Sized> Parser<'_, N> {
                 offset,
                 format!("expected a name, found the keyword `{name}`"),
             );
+        }
+        if let Some(message) = day_misuse(&name, self.names.on_day()) {
+            return err(offset, message);
         }
         let Some(kind) = kind_of(&name, self.names) else {
             return Err(self.unknown_name(offset, &name));
@@ -982,8 +1025,9 @@ pub(crate) struct Placeholder {
     pub offset: i64,
 }
 
-/// Finds the placeholders in `text`, checking each names a number (a derived value or a
-/// counted fact).
+/// Finds the placeholders in `text`, checking each names a number (a derived value, a value of a
+/// tip's own day, or a counted fact). Where a day's values may be used is for the caller to
+/// check ([`day_misuse`]).
 pub(crate) fn placeholders(text: &str) -> Result<Vec<Placeholder>, ConditionError> {
     let mut out = Vec::new();
     let mut rest = 0;
@@ -1011,6 +1055,7 @@ pub(crate) fn placeholders(text: &str) -> Result<Vec<Placeholder>, ConditionErro
             None => (inner.trim(), 0),
         };
         let numeric = DERIVED.iter().any(|(d, _)| *d == name)
+            || DAY_DERIVED.iter().any(|(d, _, _)| *d == name)
             || FACTS
                 .iter()
                 .any(|f| f.name == name && f.ty == FactType::Count);

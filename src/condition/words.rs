@@ -46,6 +46,12 @@ fn derived(name: &str) -> [&str; 2] {
         "today_year" => ["今年", "this year"],
         "today_month" => ["本月", "this month"],
         "months_since_birth_month" => ["出生月份起的月数", "months since the birth month"],
+        "day_year" => ["办理那年", "the year it is done"],
+        "day_month" => ["办理的月份", "the month it is done"],
+        "day_months_since_birth_month" => [
+            "出生月份到办理月份的月数",
+            "months from the birth month to the month it is done",
+        ],
         other => [other, other],
     }
 }

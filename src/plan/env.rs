@@ -342,3 +342,44 @@ impl Env for FamilyEnv<'_> {
         self.after(period, self.birth()).date
     }
 }
+
+/// The family's values as read on a tip's own day (`day = "done"`): `day_year`, `day_month` and
+/// `day_months_since_birth_month` are that day's; everything else is the family's, as in `env`.
+pub(crate) struct OnDay<'e, 'a> {
+    pub env: &'e FamilyEnv<'a>,
+    pub day: NaiveDate,
+}
+
+impl Env for OnDay<'_, '_> {
+    fn value(&self, name: &str) -> Value {
+        match name {
+            "day_year" => Value::Int(self.day.year().into()),
+            "day_month" => Value::Int(self.day.month().into()),
+            "day_months_since_birth_month" => {
+                Value::Int(months_between(self.env.birth(), self.day))
+            }
+            other => self.env.value(other),
+        }
+    }
+    fn named(&self, name: &str) -> bool {
+        Env::named(self.env, name)
+    }
+    fn age(&self, op: Op, period: Period) -> bool {
+        self.env.age(op, period)
+    }
+    fn unmet_named(&self, name: &str) -> Vec<Unmet> {
+        self.env.unmet_named(name)
+    }
+    fn age_date(&self, period: Period) -> NaiveDate {
+        self.env.age_date(period)
+    }
+    fn step(&self, state: StepState, id: &str) -> bool {
+        Env::step(self.env, state, id)
+    }
+    fn step_title(&self, id: &str) -> Words {
+        self.env.step_title(id)
+    }
+    fn named_title(&self, name: &str) -> String {
+        self.env.named_title(name)
+    }
+}

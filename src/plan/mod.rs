@@ -18,7 +18,7 @@ mod why;
 pub use deadline::{CountedFrom, Deadline, Due, WindowEnd};
 pub use route::{RouteChoice, RouteWhy};
 pub use status::Status;
-pub use step::{PlanStep, ShownTip, StartReason};
+pub use step::{PlanStep, ReadOn, ShownTip, StartReason};
 pub use warning::Warning;
 pub use why::Reason;
 
@@ -90,10 +90,12 @@ pub struct OutOfScope<'a> {
 }
 
 impl<'a> OutOfScope<'a> {
-    /// The notice for a plan: the whole playbook's scope, and those of its steps.
+    /// The notice for a plan: the whole playbook's scope, and those of its steps, each with
+    /// what the family does not meet of it.
     fn of(
         whole: Option<(&'a Scope, Vec<Unmet>)>,
         steps: &[PlanStep<'a>],
+        env: &FamilyEnv<'_>,
     ) -> Option<OutOfScope<'a>> {
         let is_whole = whole.is_some();
         let mut scopes: Vec<(&'a Scope, Vec<Unmet>)> = whole.into_iter().collect();
@@ -102,7 +104,7 @@ impl<'a> OutOfScope<'a> {
             let Some(scope) = s.outside else { continue };
             outside.push(s.step);
             if !scopes.iter().any(|(x, _)| x.text == scope.text) {
-                scopes.push((scope, Vec::new()));
+                scopes.push((scope, scope.when.unmet(env)));
             }
         }
         (!scopes.is_empty()).then_some(OutOfScope {
@@ -267,10 +269,11 @@ fn plan_for<'a>(
         .collect();
     let steps = in_order(steps, &prerequisites, profile.birth_date);
 
+    let out_of_scope = OutOfScope::of(whole, &steps, &shown);
     warnings.conditions(env.into_estimates());
     warnings.conditions(shown.into_estimates());
     Plan {
-        out_of_scope: OutOfScope::of(whole, &steps),
+        out_of_scope,
         requested,
         playbook,
         profile,

@@ -612,6 +612,11 @@ fn a_family_outside_a_step_s_scope_gets_the_national_rule_or_is_told_to_do_it_at
     let out = plan.out_of_scope.as_ref().unwrap();
     assert!(!out.whole);
     assert_eq!(out.scopes.len(), 1);
+    // What the family does not meet of the step's scope, with its own values, for the notice.
+    let unmet = &out.scopes[0].1;
+    assert_eq!(unmet.len(), 1);
+    assert_eq!(unmet[0].text.zh, "宝宝随之落户的父母一方为本地户籍");
+    assert!(unmet[0].say(Lang::Zh).contains("父亲户籍：外省"));
     let ids: Vec<&str> = out.steps.iter().map(|s| &*s.id).collect();
     assert_eq!(ids, ["hukou-registration", "insurance"]);
 }
@@ -759,4 +764,125 @@ source = { doc = "doc", section = "四" }
     let counts = plan.counts();
     assert_eq!(counts.overdue, 1);
     assert_eq!(counts.next_deadline.unwrap().0, date("2026-02-19"));
+}
+
+const PAYMENT: &str = r#"
+[[steps]]
+id = "pay"
+title = "缴费"
+channel = "online"
+who = "either_parent"
+tips = [
+  { text = "先登记。" },
+  { text = "缴到{day_year}年8月。", when = "day_month < 9", day = "done" },
+  { text = "缴到{day_year+1}年8月。", when = "day_month >= 9", day = "done" },
+  { text = "晚于出生月（{birth_month}月），还要补缴。", when = "day_months_since_birth_month >= 1", day = "done" },
+  { text = "用支付宝。" },
+]
+source = { doc = "doc", section = "一" }
+"#;
+
+/// A step's tips as shown in Chinese.
+fn tips_zh(plan: &Plan<'_>, id: &str) -> Vec<String> {
+    let s = plan.find(id).unwrap();
+    s.tips.iter().map(|t| t.say(Lang::Zh)).collect()
+}
+
+#[test]
+fn a_tip_read_on_its_step_s_day_uses_the_day_it_was_done_never_today() {
+    let p = playbook(PAYMENT);
+    let family = profile("2026-08-03", &[]);
+    // Paid on 2026-08-20, read on 2026-12-01 (an export read later): August → this August, and
+    // no back payment in the birth month. Today's month (December) plays no part.
+    let paid = done(&[("pay", "2026-08-20")]);
+    let plan = plan_of(&p, &family, &paid, "2026-12-01");
+    assert_eq!(
+        tips_zh(&plan, "pay"),
+        [
+            "先登记。",
+            "已于 2026-08-20 办理：缴到2026年8月。",
+            "用支付宝。"
+        ]
+    );
+    // Paid on 2026-09-02: next August, and September is after the birth month.
+    let paid = done(&[("pay", "2026-09-02")]);
+    let plan = plan_of(&p, &family, &paid, "2026-09-02");
+    assert_eq!(
+        tips_zh(&plan, "pay"),
+        [
+            "先登记。",
+            "已于 2026-09-02 办理：缴到2027年8月。",
+            "已于 2026-09-02 办理：晚于出生月（8月），还要补缴。",
+            "用支付宝。"
+        ]
+    );
+    let plan = plan_of(&p, &family, &paid, "2026-09-02");
+    let en: Vec<String> = (plan.find("pay").unwrap().tips.iter())
+        .map(|t| t.say(Lang::En))
+        .collect();
+    assert_eq!(en[1], "Done on 2026-09-02: 缴到2027年8月。");
+}
+
+#[test]
+fn a_tip_read_on_its_step_s_day_lists_each_month_ahead_until_the_step_is_done() {
+    let p = playbook(PAYMENT);
+    let family = profile("2026-08-03", &[]);
+    // Not paid on 2026-08-10: August alone gives this August; September 2026 to July 2027
+    // give August 2027 (the two tips' months merge, the text being the same); from September
+    // on, the back payment. Twelve months ahead: to the end of July 2027.
+    let plan = plan_of(&p, &family, &Progress::new(), "2026-08-10");
+    assert_eq!(
+        tips_zh(&plan, "pay"),
+        [
+            "先登记。",
+            "2026-08-10 至 2026-08-31 之间办理：缴到2026年8月。",
+            "2026-09-01 至 2027-07-31 之间办理：缴到2027年8月。",
+            "2026-09-01 至 2027-07-31 之间办理：晚于出生月（8月），还要补缴。",
+            "用支付宝。"
+        ]
+    );
+    // Not paid on 2026-11-12: November 2026 to August 2027 give the same period, whichever
+    // tip says it; September and October 2027 the next.
+    let plan = plan_of(&p, &family, &Progress::new(), "2026-11-12");
+    let tips = tips_zh(&plan, "pay");
+    assert_eq!(
+        tips[1],
+        "2026-11-12 至 2027-08-31 之间办理：缴到2027年8月。"
+    );
+    assert_eq!(
+        tips[3],
+        "2027-09-01 至 2027-10-31 之间办理：缴到2028年8月。"
+    );
+    assert!(tips.iter().all(|t| !t.contains("缴到2026年8月")));
+}
+
+#[test]
+fn a_day_s_values_are_known_only_in_a_tip_read_on_its_day_and_today_s_are_not_there() {
+    let load = |tip: &str| {
+        let body = format!(
+            "[[steps]]\nid = \"pay\"\ntitle = \"缴费\"\nchannel = \"online\"\nwho = \"mother\"\ntips = [{tip}]\nsource = {{ doc = \"doc\", section = \"一\" }}\n"
+        );
+        let text = format!(
+            "id = \"test\"\nname = \"测试\"\nreviewed = 2026-11-01\n[[sources]]\nid = \"doc\"\ntitle = \"t\"\nissuer = \"t\"\ntrust = \"official\"\n{body}"
+        );
+        let file = crate::diagnostic::SourceFile {
+            name: "test.toml".into(),
+            text: text.into(),
+        };
+        Registry::embedded()
+            .load_file(file)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    };
+    assert!(load(r#"{ text = "到{day_year}年", when = "day_month < 9", day = "done" }"#).is_ok());
+    let e = load(r#"{ text = "到{day_year}年" }"#).unwrap_err();
+    assert!(e.contains("day_year") && e.contains("today_year"), "{e}");
+    let e = load(r#"{ text = "x", when = "day_month < 9" }"#).unwrap_err();
+    assert!(e.contains("day = \"done\""), "{e}");
+    let e = load(r#"{ text = "到{today_year}年", day = "done" }"#).unwrap_err();
+    assert!(e.contains("use `day_year`"), "{e}");
+    let e = load(r#"{ text = "x", when = "today_month < 9", day = "done" }"#).unwrap_err();
+    assert!(e.contains("use `day_month`"), "{e}");
+    let e = load(r#"{ text = "x", day = "today" }"#).unwrap_err();
+    assert!(e.contains("allowed: done"), "{e}");
 }

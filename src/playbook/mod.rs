@@ -152,7 +152,16 @@ pub struct Material {
 pub struct Tip {
     pub text: Text,
     pub when: Option<Expr>,
+    /// The day it is read on, when not today.
+    pub day: Option<TipDay>,
     pub source: Option<Cite>,
+}
+
+/// The day a tip is read on, when not today (`day = "done"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TipDay {
+    /// The day its step was done; until then, the end of each of the next 12 months.
+    Done,
 }
 
 /// One thing to get done.

@@ -324,6 +324,12 @@ pub(crate) struct RawTip {
     /// Shown only to families for whom this condition holds.
     #[cfg_attr(json_schema, schemars(with = "Option<crate::schema::Condition>"))]
     pub when: Option<S>,
+    /// `done`: the tip is read on its step's own day, not today: the day the step was done, or,
+    /// until it is done, the end of each of the next 12 months (shown as date ranges). Its text
+    /// and `when` use `day_year`, `day_month` and `day_months_since_birth_month` instead of the
+    /// `today_…` values.
+    #[cfg_attr(json_schema, schemars(with = "Option<crate::schema::TipDay>"))]
+    pub day: Option<S>,
     /// Citation, when not the step's own source.
     pub source: Option<RawCite>,
 }

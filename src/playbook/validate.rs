@@ -105,10 +105,14 @@ fn is_kebab(id: &str) -> bool {
         })
 }
 
-/// The named conditions defined so far, and the step ids of the chain.
-struct ConditionNames<'a>(&'a [String], &'a [&'a str]);
+/// The named conditions defined so far, the step ids of the chain, and whether the condition is
+/// a tip's read on its own day.
+struct ConditionNames<'a>(&'a [String], &'a [&'a str], bool);
 
 impl Names for ConditionNames<'_> {
+    fn on_day(&self) -> bool {
+        self.2
+    }
     fn is_named(&self, name: &str) -> bool {
         self.0.iter().any(|n| n == name)
     }
@@ -143,9 +147,14 @@ impl Validator<'_> {
     }
 
     fn condition(&mut self, f: usize, s: &S, names: &[String]) -> Option<Expr> {
+        self.condition_on(f, s, names, false)
+    }
+
+    /// A condition; `on_day`: a tip's, read on its own day (`day = "done"`).
+    fn condition_on(&mut self, f: usize, s: &S, names: &[String], on_day: bool) -> Option<Expr> {
         let steps = self.step_ids.clone();
         let steps: Vec<&str> = steps.iter().map(String::as_str).collect();
-        match condition::parse(s.get_ref(), &ConditionNames(names, &steps)) {
+        match condition::parse(s.get_ref(), &ConditionNames(names, &steps, on_day)) {
             Ok(e) => Some(e),
             Err(ConditionError { offset, message }) => {
                 let at = self.text_start(f, s) + offset;
@@ -659,16 +668,36 @@ impl Validator<'_> {
         let tips = s
             .tips
             .iter()
-            .map(|t| Tip {
-                text: {
-                    if let Err(e) = condition::placeholders(t.text.get_ref()) {
+            .map(|t| {
+                let day = t.day.as_ref().and_then(|d| match d.get_ref().as_ref() {
+                    "done" => Some(TipDay::Done),
+                    other => {
+                        let message = format!("`day = \"{other}\"`: allowed: done");
+                        self.error(f, d.span(), message);
+                        None
+                    }
+                });
+                let on_day = t.day.is_some();
+                match condition::placeholders(t.text.get_ref()) {
+                    Err(e) => {
                         let at = self.text_start(f, &t.text) + e.offset;
                         self.error(f, at..at + 1, e.message);
                     }
-                    t.text.get_ref().clone()
-                },
-                when: t.when.as_ref().and_then(|w| self.condition(f, w, names)),
-                source: t.source.as_ref().map(|c| self.cite(f, c, docs)),
+                    Ok(found) => {
+                        for p in found {
+                            if let Some(message) = condition::day_misuse(&p.name, on_day) {
+                                let at = self.text_start(f, &t.text) + p.range.start;
+                                self.error(f, at..at + p.range.len(), message);
+                            }
+                        }
+                    }
+                }
+                Tip {
+                    text: t.text.get_ref().clone(),
+                    when: (t.when.as_ref()).and_then(|w| self.condition_on(f, w, names, on_day)),
+                    day,
+                    source: t.source.as_ref().map(|c| self.cite(f, c, docs)),
+                }
             })
             .collect();
         let source = self.cite(f, &s.source, docs);

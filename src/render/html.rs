@@ -625,7 +625,7 @@ fn step(
         let tips: Vec<String> = s
             .tips
             .iter()
-            .map(|t| format!("<li>{}</li>", esc(&t.text)))
+            .map(|t| format!("<li>{}</li>", esc(&t.say(lang))))
             .collect();
         pair(l("提示", "Tips"), format!("<ul>{}</ul>", tips.concat()));
     }

@@ -9,7 +9,7 @@
 use super::{ExportContext, Exporter, cite};
 use crate::calendar::Calendar;
 use crate::facts::Value;
-use crate::lang::Lang;
+use crate::lang::{Lang, Say};
 use crate::plan::{Plan, PlanStep, Status};
 use crate::playbook::{Channel, Who};
 use chrono::{DateTime, Days, NaiveDate, NaiveTime, TimeZone, Utc};
@@ -196,7 +196,7 @@ fn description(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> String {
         }
     }
     for t in &s.tips {
-        lines.push(format!("{}{}", l("提示：", "Tip: "), t.text));
+        lines.push(format!("{}{}", l("提示：", "Tip: "), t.say(lang)));
     }
     lines.push(format!(
         "{}{}",

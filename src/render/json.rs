@@ -125,7 +125,7 @@ pub(crate) fn step<'a>(plan: &'a Plan<'_>, s: &'a PlanStep<'_>, lang: Lang) -> S
         open_prerequisites: ids(&s.open_prerequisites),
         unblocks: ids(&s.unblocks),
         materials: s.materials.clone(),
-        tips: s.tips.iter().map(|t| t.text.to_string()).collect(),
+        tips: s.tips.iter().map(|t| t.say(lang)).collect(),
         missed: s.step.missed.as_deref(),
         late: matches!(s.status, Status::Overdue | Status::Missed)
             .then(|| super::late(plan, s, lang)),

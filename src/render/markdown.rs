@@ -137,7 +137,7 @@ pub(crate) fn render(plan: &Plan<'_>, lang: Lang) -> String {
             }
         }
         for t in &s.tips {
-            out.push_str(&format!("  - {}{}\n", l("提示：", "Tip: "), t.text));
+            out.push_str(&format!("  - {}{}\n", l("提示：", "Tip: "), t.say(lang)));
         }
         if let Some(missed) = &s.step.missed {
             out.push_str(&format!("  - {}{missed}\n", l("错过后果：", "If missed: ")));

@@ -205,13 +205,7 @@ pub(crate) fn out_of_scope(plan: &Plan<'_>, lang: Lang) -> Vec<String> {
     let mut lines = Vec::new();
     for (scope, unmet) in &out.scopes {
         lines.push(format!("{}{}", lang.pick("注意：", "Note: "), scope.text));
-        if !unmet.is_empty() {
-            let unmet: Vec<String> = unmet.iter().map(|u| u.say(lang)).collect();
-            let family = format!(
-                "{}{}",
-                lang.pick("本家庭：", "this family: "),
-                unmet.join(lang.sep())
-            );
+        if let Some(family) = family_outside(unmet, lang) {
             lines.push(format!("  {}", lang.paren(&family).trim_start()));
         }
     }
@@ -239,6 +233,29 @@ pub(crate) fn out_of_scope(plan: &Plan<'_>, lang: Lang) -> Vec<String> {
         });
     }
     lines
+}
+
+/// The family's own situation against what a scope covers: `本家庭：宝宝随谁落户：随父，父亲户籍：
+/// 外省；不符合：宝宝随深圳户籍的父亲或母亲落户` (its values first, then what it does not meet).
+fn family_outside(unmet: &[crate::condition::Unmet], lang: Lang) -> Option<String> {
+    if unmet.is_empty() {
+        return None;
+    }
+    let mut values: Vec<String> = Vec::new();
+    for v in unmet.iter().flat_map(|u| &u.values) {
+        let v = v.say(lang);
+        if !values.contains(&v) {
+            values.push(v);
+        }
+    }
+    let needs: Vec<&str> = unmet.iter().map(|u| u.text.get(lang)).collect();
+    let needs = needs.join(lang.pick("、", "; "));
+    Some(match (values.is_empty(), lang) {
+        (true, Lang::Zh) => format!("本家庭不符合：{needs}"),
+        (true, Lang::En) => format!("this family does not meet: {needs}"),
+        (false, Lang::Zh) => format!("本家庭：{}；不符合：{needs}", values.join("，")),
+        (false, Lang::En) => format!("this family: {}; not: {needs}", values.join(", ")),
+    })
 }
 
 /// One line on what registering the baby with the other parent would open.

@@ -82,6 +82,11 @@ fn body(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> Vec<String> {
         }
     }
     lines.extend(what_now(plan, s, lang));
+    if s.status == Status::Elsewhere {
+        // This region's way of doing it is not the family's: only what it is, and where (not
+        // its start, lead time, materials or tips).
+        return lines;
+    }
     if let (Some(start), Some(reason)) = (s.earliest_start, &s.start_reason)
         && (start > plan.today || step.start.is_some())
     {
@@ -109,11 +114,6 @@ fn body(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> Vec<String> {
             .clone()
             .unwrap_or_else(|| lead.say(lang).into());
         lines.push(format!("{}{note}", label("办理时间：", "Takes: ")));
-    }
-    if s.status == Status::Elsewhere {
-        // This region's way of doing it is not the family's: only what it is, and where (the
-        // notice is among the lines of `what_now` above).
-        return lines;
     }
     if let Some(summary) = &step.summary {
         lines.push(format!("{}{summary}", label("说明：", "About: ")));
@@ -151,7 +151,7 @@ fn body(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> Vec<String> {
     if !s.tips.is_empty() {
         lines.push(label("提示：", "Tips:"));
         for t in &s.tips {
-            lines.push(format!("  - {}", t.text));
+            lines.push(format!("  - {}", t.say(lang)));
         }
     }
     if let Some(missed) = &step.missed {
@@ -178,22 +178,22 @@ fn body(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> Vec<String> {
 pub(crate) fn what_now(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> Vec<String> {
     let label = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let mut lines = Vec::new();
-    if let Some(scope) = s.outside {
-        lines.push(match s.status {
-            Status::Elsewhere => format!(
-                "{}{}",
-                label("不在本手册范围：", "Not covered here: "),
-                scope.text
-            ),
-            _ => format!(
-                "{}{}",
-                label(
-                    "本地办法不适用于本家庭，以下是全国通用的规定：",
-                    "This region's rules do not cover this family; these are the national rules: "
+    // The scope's text is in the notice every output puts above the steps: here, only what
+    // it means for this step.
+    if s.outside.is_some() {
+        lines.push(
+            match s.status {
+                Status::Elsewhere => label(
+                    "不在本手册范围：请在户籍地按当地规定办理（原因见上方“注意”）。",
+                    "Not covered here: do it at your hukou place, under its rules (why: see the note above).",
                 ),
-                scope.text
-            ),
-        });
+                _ => label(
+                    "本地办法不适用于本家庭（原因见上方“注意”），以下是全国通用的规定。",
+                    "This region's rules do not cover this family (why: see the note above); these are the national rules.",
+                ),
+            }
+            .to_string(),
+        );
     }
     match s.status {
         Status::Overdue => lines.push(format!(
@@ -460,7 +460,7 @@ pub(crate) fn counting(d: &Counted, calendar: &Calendar, lang: Lang) -> Vec<Stri
 /// `newborn show STEP`: everything about one step.
 pub(crate) fn show(plan: &Plan<'_>, s: &PlanStep<'_>, calendar: &Calendar, lang: Lang) -> String {
     let mut out = String::new();
-    if plan.out_of_scope.as_ref().is_some_and(|o| o.whole) {
+    if plan.out_of_scope.is_some() {
         for line in super::out_of_scope(plan, lang) {
             out.push_str(&line);
             out.push('\n');

@@ -4,8 +4,25 @@
 use crate::condition::{Shown, Words};
 use crate::facts::Value;
 use crate::lang::{Lang, Say};
-use crate::plan::{Due, Reason, RouteWhy, StartReason, Warning};
+use crate::plan::{Due, ReadOn, Reason, RouteWhy, ShownTip, StartReason, Warning};
 use crate::playbook::Step;
+
+/// A tip, with the day it was read on when not today: `已于 2026-08-20 办理：…`,
+/// `2026-11-12 至 2027-08-31 之间办理：…`.
+impl Say for ShownTip<'_> {
+    fn say(&self, lang: Lang) -> String {
+        let text = &self.text;
+        match (self.read_on, lang) {
+            (None, _) => text.to_string(),
+            (Some(ReadOn::Done(d)), Lang::Zh) => format!("已于 {d} 办理：{text}"),
+            (Some(ReadOn::Done(d)), Lang::En) => format!("Done on {d}: {text}"),
+            (Some(ReadOn::Between(a, b)), Lang::Zh) => format!("{a} 至 {b} 之间办理：{text}"),
+            (Some(ReadOn::Between(a, b)), Lang::En) => {
+                format!("If done from {a} to {b}: {text}")
+            }
+        }
+    }
+}
 
 impl Say for Reason<'_> {
     fn say(&self, lang: Lang) -> String {

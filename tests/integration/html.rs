@@ -440,9 +440,12 @@ fn a_family_outside_the_playbook_is_told_so_on_the_page() {
         .expect("a warnings section")
         .text()
         .collect();
-    assert!(warnings.contains("只适用于宝宝随深圳户籍"), "{warnings}");
-    assert!(warnings.contains("本家庭"), "{warnings}");
-    assert!(warnings.contains("以下只列出"), "{warnings}");
+    assert!(warnings.contains("您家宝宝不是随深圳户籍"), "{warnings}");
+    assert!(
+        warnings.contains("本家庭：宝宝随谁落户：随父"),
+        "{warnings}"
+    );
+    assert!(warnings.contains("请在户籍地按当地规定办理"), "{warnings}");
 }
 
 #[test]

@@ -1,5 +1,7 @@
 //! Shenzhen: a parent's experience report (not an official text) of the nine things done after a
-//! birth. Only families whose baby takes a Shenzhen hukou are covered; others get the national steps.
+//! birth. The steps that depend on the baby taking a Shenzhen hukou have a scope: other families
+//! keep the birth certificate and the vaccination booklet, register the hukou under the national
+//! rule, and do the rest at their hukou place.
 
 use crate::test::{Test, ids, step};
 use serde_json::Value;
@@ -117,16 +119,23 @@ fn typical_shenzhen_family_gets_the_nine_things_in_order() {
     );
     assert_eq!(step(&plan, "personal-account-payment")["optional"], true);
 
-    // Paying in the birth month: no 补缴; October → the period ends in August next year.
-    assert!(!has_tip(
+    // Not paid yet: the period by the month it will be paid, never by today. October 2026 to
+    // August 2027 → August 2027; September 2027 (the 12th month ahead) → August 2028. Paying in
+    // the birth month needs no 补缴; from November on it does.
+    assert!(has_tip(
         &plan,
         "medical-insurance-payment",
-        "城乡居民医保补缴"
+        "2026-10-12 至 2027-08-31 之间办理：缴费期从宝宝出生的2026年10月起，到2027年8月结束。"
     ));
     assert!(has_tip(
         &plan,
         "medical-insurance-payment",
-        "缴费的结束月份为2027年8月"
+        "2027-09-01 至 2027-09-30 之间办理：缴费期从宝宝出生的2026年10月起，到2028年8月结束。"
+    ));
+    assert!(has_tip(
+        &plan,
+        "medical-insurance-payment",
+        "2026-11-01 至 2027-09-30 之间办理：缴费月份晚于宝宝的出生月份（2026年10月）"
     ));
 
     // Not hospitalised: no reimbursement step.
@@ -135,7 +144,8 @@ fn typical_shenzhen_family_gets_the_nine_things_in_order() {
 
 #[test]
 fn paying_in_a_later_month_than_the_birth_month_adds_the_back_payment() {
-    // Born 2026-06-20, paying on 2026-07-15: July > June → 补缴 as well; before September → 2026-08.
+    // Born 2026-06-20, not paid on 2026-07-15: every month ahead is after June → 补缴 as well;
+    // July and August → 2026-08; September 2026 to June 2027 → 2027-08.
     let plan = Test::new()
         .args(&["plan", "--region", "shenzhen", "--birth-date", "2026-06-20"])
         .today("2026-07-15")
@@ -143,22 +153,17 @@ fn paying_in_a_later_month_than_the_birth_month_adds_the_back_payment() {
     assert!(has_tip(
         &plan,
         "medical-insurance-payment",
-        "【城乡居民医保补缴(适用于新生儿)】"
+        "2026-07-15 至 2027-06-30 之间办理：缴费月份晚于宝宝的出生月份（2026年6月）：除了【城乡居民少儿医保申报缴费】，还需办理【城乡居民医保补缴(适用于新生儿)】。"
     ));
     assert!(has_tip(
         &plan,
         "medical-insurance-payment",
-        "宝宝的出生月份（2026年6月）"
+        "2026-07-15 至 2026-08-31 之间办理：缴费期从宝宝出生的2026年6月起，到2026年8月结束。"
     ));
     assert!(has_tip(
         &plan,
         "medical-insurance-payment",
-        "缴费的结束月份为2026年8月"
-    ));
-    assert!(!has_tip(
-        &plan,
-        "medical-insurance-payment",
-        "缴费的结束月份为2027年8月"
+        "2026-09-01 至 2027-06-30 之间办理：缴费期从宝宝出生的2026年6月起，到2027年8月结束。"
     ));
     // 2026-06-20 + 1 month = 2026-07-20, a Monday: no earlier office day.
     let visit = step(&plan, "hukou-registration");
@@ -167,43 +172,54 @@ fn paying_in_a_later_month_than_the_birth_month_adds_the_back_payment() {
 }
 
 #[test]
-fn paying_before_september_covers_to_august_this_year_and_from_september_to_next_august() {
-    // Born 2026-08-03. Paying on 2026-08-25 (same month, before September): ends 2026-08.
-    let august = Test::new()
-        .args(&["plan", "--region", "shenzhen", "--birth-date", "2026-08-03"])
-        .today("2026-08-25")
-        .json();
-    assert!(has_tip(
-        &august,
-        "medical-insurance-payment",
-        "现在是2026年8月（9月之前）：今天缴费，缴费的结束月份为2026年8月"
-    ));
+fn the_period_a_payment_bought_is_read_from_the_day_it_was_paid_not_from_today() {
+    // Born 2026-08-03. Paid on 2026-08-25 (the birth month, before September): to 2026-08, no
+    // 补缴 — even read on 2026-12-01, when paying would buy to 2027-08.
+    let paid = |day: &str| {
+        let family = crate::test::family("shenzhen", "2026-08-03", day);
+        family
+            .share()
+            .args(&[
+                "done",
+                "birth-certificate",
+                "hukou-online-application",
+                "hukou-registration",
+                "medical-insurance",
+                "medical-insurance-payment",
+                "--on",
+                day,
+            ])
+            .today(day)
+            .run();
+        family.share().args(&["plan"]).today("2026-12-01").json()
+    };
+    let august = paid("2026-08-25");
+    assert_eq!(
+        tips(&august, "medical-insurance-payment")
+            .iter()
+            .filter(|t| t.starts_with("已于"))
+            .collect::<Vec<_>>(),
+        ["已于 2026-08-25 办理：缴费期从宝宝出生的2026年8月起，到2026年8月结束。"]
+    );
     assert!(!has_tip(&august, "medical-insurance-payment", "2027年8月"));
-    assert!(!has_tip(
-        &august,
-        "medical-insurance-payment",
-        "城乡居民医保补缴"
-    ));
+    assert!(!has_tip(&august, "medical-insurance-payment", "之间办理"));
 
-    // Paying on 2026-09-02 instead: ends 2027-08, and September > August adds 补缴.
-    let september = Test::new()
-        .args(&["plan", "--region", "shenzhen", "--birth-date", "2026-08-03"])
-        .today("2026-09-02")
-        .json();
+    // Paid on 2026-09-02 instead: to 2027-08, and September is after the birth month → 补缴.
+    let september = paid("2026-09-02");
     assert!(has_tip(
         &september,
         "medical-insurance-payment",
-        "现在是2026年9月（9月或之后）：今天缴费，缴费的结束月份为2027年8月"
+        "已于 2026-09-02 办理：缴费期从宝宝出生的2026年8月起，到2027年8月结束。"
+    ));
+    assert!(has_tip(
+        &september,
+        "medical-insurance-payment",
+        "已于 2026-09-02 办理：缴费月份晚于宝宝的出生月份（2026年8月）"
     ));
     assert!(!has_tip(
         &september,
         "medical-insurance-payment",
-        "缴费的结束月份为2026年8月"
-    ));
-    assert!(has_tip(
-        &september,
-        "medical-insurance-payment",
-        "城乡居民医保补缴"
+        "2026年8月结束"
     ));
 }
 
@@ -280,52 +296,79 @@ fn baby_not_hospitalised_gets_no_reimbursement_step() {
 }
 
 #[test]
-fn family_without_shenzhen_hukou_is_told_the_guide_does_not_cover_it_and_gets_national_steps() {
+fn family_without_shenzhen_hukou_keeps_the_steps_that_do_not_depend_on_it_and_is_told_why() {
+    let both_other = ["--set", "mother_hukou=other", "--set", "father_hukou=other"];
+    let args = ["--region", "shenzhen", "--birth-date", "2026-10-08"];
     let plan = Test::new()
-        .args(&[
-            "plan",
-            "--region",
-            "shenzhen",
-            "--birth-date",
-            "2026-10-08",
-            "--set",
-            "mother_hukou=other",
-            "--set",
-            "father_hukou=other",
-        ])
+        .args(&["plan"])
+        .args(&args)
+        .args(&both_other)
         .today("2026-10-12")
         .json();
-    assert_eq!(plan["out_of_scope"]["whole"], true);
-    let text = plan["out_of_scope"]["text"][0]
-        .as_str()
-        .expect("out-of-scope statement");
-    assert!(text.contains("只适用于宝宝随深圳户籍的父亲或母亲在深圳落户的家庭"));
+    let out = &plan["out_of_scope"];
+    assert_eq!(out["whole"], false);
+    let text = out["text"][0].as_str().expect("out-of-scope statement");
+    // The notice speaks of the family's own situation, not of a baby registered in Shenzhen.
+    assert!(text.starts_with("您家宝宝不是随深圳户籍的父亲或母亲在深圳落户"));
     assert!(plan["route"].is_null());
-    for id in ids(&plan) {
-        assert!(
-            id == "hukou-registration" || id.starts_with("health-check-"),
-            "{id} is not a national step"
-        );
-    }
+    // The report's steps that do not depend on hukou stay Shenzhen's.
+    let bc = step(&plan, "birth-certificate");
+    assert_eq!(bc["source"]["doc"], "shenzhen-parent");
+    assert_eq!(bc["status"], "ready");
+    assert_eq!(bc["who"], "mother");
+    assert_eq!(step(&plan, "vaccination-certificate")["status"], "confirm");
+    // The hukou: the national rule, within a month.
     let hukou = step(&plan, "hukou-registration");
     assert_eq!(hukou["source"]["doc"], "hukou-regulation");
     assert_eq!(hukou["deadline"], "2026-11-08");
+    assert_eq!(hukou["status"], "ready");
+    // The rest is the hukou place's: no Shenzhen deadline, tips or materials.
+    let listed = out["steps"].as_array().unwrap();
+    for id in [
+        "hukou-online-application",
+        "id-card",
+        "medical-insurance",
+        "medical-insurance-payment",
+        "medical-insurance-voucher",
+        "social-security-card",
+        "bind-parent-accounts",
+    ] {
+        let s = step(&plan, id);
+        assert_eq!(s["status"], "elsewhere", "{id}");
+        assert!(s["deadline"].is_null(), "{id}");
+        assert!(s["tips"].as_array().unwrap().is_empty(), "{id}");
+        assert!(listed.iter().any(|x| x == id), "{id}");
+    }
 
+    // plan --all names the steps left out, and why; next and show carry the notice too, with
+    // the family's own situation.
+    for cmd in [
+        &["plan", "--all"][..],
+        &["next"],
+        &["show", "birth-certificate"],
+    ] {
+        Test::new()
+            .args(cmd)
+            .args(&args)
+            .args(&both_other)
+            .today("2026-10-12")
+            .stdout_contains("您家宝宝不是随深圳户籍的父亲或母亲在深圳落户")
+            .stdout_contains(
+                "本家庭：宝宝随谁落户：随父，父亲户籍：外省，母亲户籍：外省；不符合：宝宝随深圳户籍的父亲或母亲落户",
+            )
+            .stdout_contains("“少儿医保首次参保登记（支付宝“深圳社保卡”小程序）”")
+            .stdout_lacks("以下只列出")
+            .run();
+    }
     Test::new()
-        .args(&[
-            "plan",
-            "--region",
-            "shenzhen",
-            "--birth-date",
-            "2026-10-08",
-            "--set",
-            "mother_hukou=province",
-            "--set",
-            "father_hukou=other",
-        ])
+        .args(&["show", "medical-insurance"])
+        .args(&args)
+        .args(&both_other)
         .today("2026-10-12")
-        .stdout_contains("只适用于宝宝随深圳户籍")
-        .stdout_lacks("深圳社保卡")
+        .stdout_contains("状态：户籍地办")
+        .stdout_contains("注意：您家宝宝不是随深圳户籍")
+        .stdout_contains("不在本手册范围：请在户籍地按当地规定办理（原因见上方“注意”）")
+        .stdout_lacks("支付宝速度快很多")
         .run();
 }
 
@@ -338,7 +381,16 @@ fn baby_following_the_shenzhen_mother_is_covered_but_not_when_following_the_othe
         &["mother_hukou=city", "father_hukou=other", "follows=father"],
     );
     assert!(with_father["out_of_scope"].is_object());
-    assert!(!ids(&with_father).iter().any(|s| s == "medical-insurance"));
+    assert_eq!(
+        step(&with_father, "medical-insurance")["status"],
+        "elsewhere"
+    );
+    assert!(
+        with_father["what_if"]
+            .as_str()
+            .unwrap()
+            .contains("follows=mother")
+    );
 
     let with_mother = crate::test::region_plan(
         "shenzhen",

@@ -126,6 +126,8 @@ const PLAN_ZH_80: &str = "按默认情况计算（未用 --set 指定的）：mo
   所申报户口，到户籍地社区、医保经办机构参保登记）。宝宝不在福建落户的，这些事项
   请在宝宝的户籍地按当地规定办理，参保缴费的期限以当地规定为准；出生医学证明、预
   防接种证和生育保险待遇照常办理。
+  （本家庭：宝宝随谁落户：随父，父亲户籍：外省，母亲户籍：本市；不符合：宝宝随之
+  落户的父亲或母亲为福建户籍）
 “为宝宝申报出生登记（上户口）”、“缴纳城乡居民医疗保险费（税务缴费渠道）”、“办理
   城乡居民医保参保登记（户籍地社区、医保经办机构或网上）”、“申领新生儿社会保障
   卡”：请在户籍地按当地规定办理（全国通用的规定仍然适用）。
@@ -169,6 +171,7 @@ const PLAN_ZH_120: &str = "按默认情况计算（未用 --set 指定的）：m
 注意：厦门“新生儿相关办事服务”写的是在福建落户、参保的办法（向父母户口所在地派出所申报户口，到户籍地社区、医保经办机构参
   保登记）。宝宝不在福建落户的，这些事项请在宝宝的户籍地按当地规定办理，参保缴费的期限以当地规定为准；出生医学证明、预防
   接种证和生育保险待遇照常办理。
+  （本家庭：宝宝随谁落户：随父，父亲户籍：外省，母亲户籍：本市；不符合：宝宝随之落户的父亲或母亲为福建户籍）
 “为宝宝申报出生登记（上户口）”、“缴纳城乡居民医疗保险费（税务缴费渠道）”、“办理城乡居民医保参保登记（户籍地社区、医保经
   办机构或网上）”、“申领新生儿社会保障卡”：请在户籍地按当地规定办理（全国通用的规定仍然适用）。
 路线：分别办理各事项——不能走“新生儿出生“一件事”（网上办事大厅 / 闽政通）”：父母双方均为福建户籍（父亲须为福建户籍）（父
@@ -209,6 +212,8 @@ Note: 厦门“新生儿相关办事服务”写的是在福建落户、参保�
   所申报户口，到户籍地社区、医保经办机构参保登记）。宝宝不在福建落户的，这些事项
   请在宝宝的户籍地按当地规定办理，参保缴费的期限以当地规定为准；出生医学证明、预
   防接种证和生育保险待遇照常办理。
+  (this family: the baby is registered with: father, the father's hukou: other,
+  the mother's hukou: city; not: 宝宝随之落户的父亲或母亲为福建户籍)
 \"Register the birth (hukou)\", \"Pay the resident medical insurance premium\",
   \"Enrol in resident medical insurance\", \"Apply for the social security card\":
   at your hukou place, under that place's rules (national rules still apply).
@@ -258,6 +263,8 @@ Xiamen (xiamen) · born 2026-10-08 · today 2026-10-20
 Note: 厦门“新生儿相关办事服务”写的是在福建落户、参保的办法（向父母户口所在地派出所申报户口，到户籍地社区、医保经办机构参
   保登记）。宝宝不在福建落户的，这些事项请在宝宝的户籍地按当地规定办理，参保缴费的期限以当地规定为准；出生医学证明、预防
   接种证和生育保险待遇照常办理。
+  (this family: the baby is registered with: father, the father's hukou: other, the mother's hukou: city; not: 宝宝随之
+  落户的父亲或母亲为福建户籍)
 \"Register the birth (hukou)\", \"Pay the resident medical insurance premium\", \"Enrol in resident medical insurance\",
   \"Apply for the social security card\": at your hukou place, under that place's rules (national rules still apply).
 Route: Separate steps — cannot take \"The bundled application (出生一件事)\": 父母双方均为福建户籍（父亲须为福建户籍）
