@@ -583,7 +583,7 @@ fn implied_done(
     while let Some(i) = todo.pop() {
         for p in &prerequisites[i] {
             let pre = steps[p.0].step;
-            let required = steps[i].step.requires.iter().any(|id| *id == pre.id);
+            let required = steps[i].step.requires.contains(&pre.id);
             if required && pre.fact.is_none() && !implied[p.0] {
                 implied[p.0] = true;
                 todo.push(p.0);
