@@ -522,12 +522,14 @@ fn settle<'a>(
             Some(env.after(lead.min, s.done_on?))
         })
         .collect();
+    let implied = implied_done(steps, prerequisites, env);
     // Whether each is settled (done, skipped): its dependents need not wait for it.
     let settled: Vec<bool> = steps
         .iter()
-        .map(|s| {
+        .zip(&implied)
+        .map(|(s, &implied)| {
             let stated = env.stated(&s.step.id) == Some(true);
-            s.done_on.is_some() || stated || env_skipped(s, env)
+            s.done_on.is_some() || stated || implied || env_skipped(s, env)
         })
         .collect();
     for (i, pre) in prerequisites.iter().enumerate() {
@@ -564,8 +566,34 @@ fn settle<'a>(
         }
         s.prerequisites = links;
         s.open_prerequisites = open;
-        settle_one(s, env, warnings);
+        settle_one(s, implied[i], env, warnings);
     }
+}
+
+/// The steps a done step requires, and the steps those require: the family could not have done
+/// it without them, so they count as done even if not marked (`newborn done` on a later step
+/// first). A step that mirrors a fact is left to the family to state, since conditions ask
+/// about the fact.
+fn implied_done(
+    steps: &[PlanStep<'_>],
+    prerequisites: &[Vec<Place>],
+    env: &FamilyEnv<'_>,
+) -> Vec<bool> {
+    let mut implied = vec![false; steps.len()];
+    let mut todo: Vec<usize> = (0..steps.len())
+        .filter(|&i| steps[i].done_on.is_some() || env.stated(&steps[i].step.id) == Some(true))
+        .collect();
+    while let Some(i) = todo.pop() {
+        for p in &prerequisites[i] {
+            let pre = steps[p.0].step;
+            let required = steps[i].step.requires.contains(&pre.id);
+            if required && pre.fact.is_none() && !implied[p.0] {
+                implied[p.0] = true;
+                todo.push(p.0);
+            }
+        }
+    }
+    implied
 }
 
 /// Whether the family will not take `s`, an optional step: it skipped it, or said the fact the
@@ -576,7 +604,12 @@ fn env_skipped(s: &PlanStep<'_>, env: &FamilyEnv<'_>) -> bool {
 
 /// One step's status, once its prerequisites and earliest start are known; its office day is
 /// dropped when it falls before the step can start.
-fn settle_one<'a>(s: &mut PlanStep<'a>, env: &FamilyEnv<'_>, warnings: &mut Warnings<'a>) {
+fn settle_one<'a>(
+    s: &mut PlanStep<'a>,
+    implied: bool,
+    env: &FamilyEnv<'_>,
+    warnings: &mut Warnings<'a>,
+) {
     let today = env.today();
     let can_start = s.earliest_start.unwrap_or(env.birth()).max(env.birth());
     let deadline = s.deadline().map(|d| (d.date, d.binds));
@@ -598,7 +631,7 @@ fn settle_one<'a>(s: &mut PlanStep<'a>, env: &FamilyEnv<'_>, warnings: &mut Warn
     let day = deadline.map(|(date, _)| date).or(s.earliest_start);
     if s.status != Status::Elsewhere {
         s.status = Status::of(Standing {
-            done: s.done_on.is_some() || env.stated(&s.step.id) == Some(true),
+            done: s.done_on.is_some() || env.stated(&s.step.id) == Some(true) || implied,
             skipped: env_skipped(s, env),
             elsewhere: false,
             window_passed: s.window.is_some_and(|w| w.date < today),

@@ -886,3 +886,26 @@ fn a_day_s_values_are_known_only_in_a_tip_read_on_its_day_and_today_s_are_not_th
     let e = load(r#"{ text = "x", day = "today" }"#).unwrap_err();
     assert!(e.contains("allowed: done"), "{e}");
 }
+
+#[test]
+fn a_step_marked_done_settles_the_steps_it_requires_but_not_a_fact_the_family_states() {
+    // Collected without marking the application: it was applied for, so it is done, not
+    // overdue, and next does not send the family back to it.
+    let p = playbook(CHAIN);
+    let family = profile("2026-10-08", &[]);
+    let progress = done(&[("collect", "2026-10-20")]);
+    let plan = plan_of(&p, &family, &progress, "2026-11-20");
+    let apply = plan.find("apply").unwrap();
+    assert_eq!(apply.status, Status::Done);
+    assert_eq!(apply.done_on, None);
+    assert!(plan.next().is_none_or(|s| s.step.id != "apply"));
+    assert_eq!(plan.counts().overdue, 0);
+    // A step that mirrors a fact (pre-enrollment) is not implied by the step that requires it:
+    // what follows the fact still waits for the family to state it.
+    let p = playbook(WINDOWS);
+    let family = profile("2026-01-10", &[]);
+    let progress = done(&[("pay", "2026-01-20")]);
+    let plan = plan_of(&p, &family, &progress, "2026-01-25");
+    assert_ne!(plan.find("pre-enrollment").unwrap().status, Status::Done);
+    assert_eq!(plan.find("register-later").unwrap().status, Status::Blocked);
+}

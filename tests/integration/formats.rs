@@ -263,9 +263,7 @@ fn an_electronic_item_shown_at_a_desk_is_packed_for_that_desk_not_online() {
             "2026-10-08",
         ])
         .today("2026-10-12")
-        .stdout_contains(
-            "【住院分娩的定点医疗机构】\n  □ 医保码或社会保障卡（产妇本人）（电子版）\n",
-        )
+        .stdout_contains("【住院分娩的定点医疗机构】\n  □ 产妇本人的医保码（电子版）\n")
         .run();
     let text = String::from_utf8(out.stdout).unwrap();
     let online = text.split("\n\n").next().unwrap();

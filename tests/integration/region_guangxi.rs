@@ -39,18 +39,19 @@ fn typical_guangxi_family_takes_the_bundle_which_the_mother_applies_for_within_o
     assert_eq!(step(&plan, "e-seal")["who"], "both_parents");
     assert_eq!(step(&plan, "one-thing-signing")["who"], "both_parents");
 
-    // The photos to take, all as photos.
+    // The photos to take, all as photos, each document under one name: the application
+    // uploads the same four, so they merge into one entry each in the packing list.
     let photos = step(&plan, "prepare-photos");
     let names = material_names(photos).join("|");
     for part in [
         "产时记录",
-        "母亲居民身份证正面、反面",
-        "父亲居民身份证正面、反面",
-        "户主页、本人页",
+        "父母双方居民身份证正反面",
+        "父母双方居民户口簿首页（地址页）、户主页、本人页",
         "结婚证首页、主页",
     ] {
         assert!(names.contains(part), "photos lack {part}: {names}");
     }
+    assert_eq!(material_names(apply), material_names(photos));
     assert!(
         photos["materials"]
             .as_array()
@@ -81,9 +82,14 @@ fn typical_guangxi_family_takes_the_bundle_which_the_mother_applies_for_within_o
     assert!(
         material_names(card)
             .iter()
-            .any(|n| n.contains("新生儿出生医学证明"))
+            .any(|n| n.contains("出生医学证明"))
     );
-    assert!(tips(card).contains("社保账户和金融账户"));
+    assert!(
+        card["summary"]
+            .as_str()
+            .unwrap()
+            .contains("社保账户和金融账户")
+    );
 
     // Extended services apply to every family.
     assert!(has(&plan, "vaccination-certificate"));

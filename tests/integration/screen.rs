@@ -102,7 +102,7 @@ fn all_lists_every_step_and_the_ones_that_do_not_apply() {
 fn waiting_and_blocked_have_their_own_colours_and_done_is_dim() {
     let home = crate::test::family("xiamen", "2026-10-08", "2026-10-20");
     home.share()
-        .args(&["done", "birth-certificate"])
+        .args(&["done", "one-thing-application"])
         .today("2026-10-20")
         .run();
     home.share()
