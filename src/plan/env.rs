@@ -35,6 +35,8 @@ pub(crate) struct FamilyEnv<'a> {
     assume_done: Cell<Option<bool>>,
     /// Steps whose window has passed without them being done: they count as skipped.
     missed: RefCell<Vec<&'a str>>,
+    /// The family's route, once chosen: a step named in words is its variant on this route.
+    route: Cell<Option<&'a str>>,
     /// What was evaluated with estimated dates, in the order first met (each once).
     estimated: RefCell<Vec<Words>>,
     /// The unknown years those estimates crossed.
@@ -60,6 +62,7 @@ impl<'a> FamilyEnv<'a> {
             undecided: RefCell::default(),
             assume_done: Cell::new(None),
             missed: RefCell::default(),
+            route: Cell::new(None),
             estimated: RefCell::default(),
             estimated_years: RefCell::default(),
             counted: RefCell::default(),
@@ -89,8 +92,15 @@ impl<'a> FamilyEnv<'a> {
         )
     }
 
-    /// Which optional steps are still undecided, and which steps' windows have passed.
-    pub(crate) fn set_progress_view(&self, undecided: Vec<&'a str>, missed: Vec<&'a str>) {
+    /// The family's route, which optional steps are still undecided, and which steps' windows
+    /// have passed.
+    pub(crate) fn set_progress_view(
+        &self,
+        route: Option<&'a str>,
+        undecided: Vec<&'a str>,
+        missed: Vec<&'a str>,
+    ) {
+        self.route.set(route);
         *self.undecided.borrow_mut() = undecided;
         *self.missed.borrow_mut() = missed;
     }
@@ -326,7 +336,11 @@ impl Env for FamilyEnv<'_> {
     }
 
     fn step_title(&self, id: &str) -> Words {
-        let step = self.playbook.steps.iter().find(|s| s.id == id);
+        // The variant on the family's route (a step id may have one per route), else the first.
+        let steps = || self.playbook.steps.iter().filter(|s| s.id == id);
+        let route = self.route.get();
+        let on_route = steps().find(|s| s.route.is_none() || s.route.as_deref() == route);
+        let step = on_route.or_else(|| steps().next());
         step.map_or_else(
             || Words::same(id),
             |s| Words::new(s.title.to_string(), s.title(crate::lang::Lang::En)),

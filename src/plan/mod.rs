@@ -245,8 +245,9 @@ fn plan_for<'a>(
     let route = route::choose(playbook, progress, &env);
     let taken = route.as_ref().map(|r| r.route);
     let (undecided, missed) = undecided_and_missed(playbook, taken, progress, &env);
-    env.set_progress_view(undecided.clone(), missed.clone());
-    shown.set_progress_view(undecided, missed);
+    let route_id = taken.map(|r| &*r.id);
+    env.set_progress_view(route_id, undecided.clone(), missed.clone());
+    shown.set_progress_view(route_id, undecided, missed);
 
     let mut reasons = Reasons::default();
     let sorted = sort_out(playbook, route.as_ref(), progress, &env, &mut reasons);

@@ -134,10 +134,14 @@ impl<'a> PlanStep<'a> {
         }
     }
 
-    /// Adds the materials and tips that fit the family, tips' placeholders filled.
+    /// Adds the materials and tips that fit the family, tips' placeholders filled. One whose
+    /// condition holds or fails depending on an optional step the family has not decided on
+    /// yet (done or skipped) is left out until it decides: it fits only one of the outcomes.
     pub(crate) fn with_materials_and_tips(mut self, env: &FamilyEnv<'_>) -> PlanStep<'a> {
-        let fits =
-            |when: &Option<crate::condition::Expr>| when.as_ref().is_none_or(|w| w.eval(env));
+        let fits = |when: &Option<crate::condition::Expr>| {
+            when.as_ref()
+                .is_none_or(|w| env.outcome(w) == super::env::Outcome::Holds)
+        };
         self.materials = self
             .step
             .materials

@@ -293,6 +293,34 @@ fn the_route_is_the_first_whose_condition_holds_else_the_fallback_with_why() {
 }
 
 #[test]
+fn a_step_named_in_a_reason_is_the_variant_on_the_family_s_route() {
+    // Registering the hukou on the separate route rules out a step only for babies not yet
+    // registered: the reason names that route's step, not the bundle's step of the same id.
+    let body = format!(
+        "{ROUTES}{}",
+        r#"
+[[steps]]
+id = "pre-enrollment"
+title = "医院预参保"
+channel = "office"
+who = "institution"
+when = "not done(hukou-registration)"
+source = { doc = "doc", section = "四" }
+"#
+    );
+    let p = playbook(&body);
+    let family = profile("2026-10-08", &["father_hukou=other"]);
+    let progress = done(&[("hukou-registration", "2026-10-12")]);
+    let plan = plan_of(&p, &family, &progress, "2026-10-20");
+    assert_eq!(plan.route.as_ref().unwrap().route.id, "separate");
+    let na = plan.find("pre-enrollment").unwrap();
+    assert_eq!(na.status, Status::NotApplicable);
+    let why = na.why[0].say(Lang::Zh);
+    assert!(why.contains("派出所登记"), "{why}");
+    assert!(!why.contains("领取户口页"), "{why}");
+}
+
+#[test]
 fn a_route_the_family_started_on_stays_its_route_after_its_window() {
     let p = playbook(ROUTES);
     let calendar = Calendar::embedded();
@@ -501,6 +529,59 @@ fn a_fact_the_family_states_decides_the_step_that_mirrors_it() {
     let plan = plan_of(&p, &no, &Progress::new(), "2026-01-15");
     assert_eq!(plan.find("pre-enrollment").unwrap().status, Status::Skipped);
     assert_eq!(plan.find("pay").unwrap().status, Status::NotApplicable);
+}
+
+#[test]
+fn a_tip_that_fits_one_outcome_of_an_undecided_step_waits_for_the_decision() {
+    let body = format!(
+        "{WINDOWS}{}",
+        r#"
+[[steps]]
+id = "apply"
+title = "申请"
+channel = "online"
+who = "mother"
+tips = [
+  { text = "已预参保：选是。", when = "pre_enrolled" },
+  { text = "未预参保：选否。", when = "not pre_enrolled" },
+  { text = "没有预参保时跳过。", when = "skipped(pre-enrollment)" },
+  { text = "人人都看。" },
+]
+materials = [{ name = "预参保登记卡", when = "done(pre-enrollment)" }]
+source = { doc = "doc", section = "六" }
+"#
+    );
+    let p = playbook(&body);
+    let family = profile("2026-01-10", &[]);
+    let shown = |progress: &Progress, today: &str| {
+        let plan = plan_of(&p, &family, progress, today);
+        let apply = plan.find("apply").unwrap();
+        let tips: Vec<String> = apply.tips.iter().map(|t| t.text.to_string()).collect();
+        let materials: Vec<String> = apply.materials.iter().map(|m| m.name.to_string()).collect();
+        (tips, materials)
+    };
+    // Undecided: neither "yes" nor "no" is the family's yet.
+    let (tips, materials) = shown(&Progress::new(), "2026-01-15");
+    assert_eq!(tips, ["人人都看。"]);
+    assert!(materials.is_empty());
+    // Done: the "yes" tip and the card.
+    let (tips, materials) = shown(&done(&[("pre-enrollment", "2026-01-12")]), "2026-01-15");
+    assert_eq!(tips, ["已预参保：选是。", "人人都看。"]);
+    assert_eq!(materials, ["预参保登记卡"]);
+    // Skipped: the "no" tips.
+    let mut skipped = Progress::new();
+    skipped.skipped.insert("pre-enrollment".into());
+    let (tips, _) = shown(&skipped, "2026-01-15");
+    assert_eq!(
+        tips,
+        ["未预参保：选否。", "没有预参保时跳过。", "人人都看。"]
+    );
+    // Its window closed without it: decided, as not taken.
+    let (tips, _) = shown(&Progress::new(), "2026-04-10");
+    assert_eq!(
+        tips,
+        ["未预参保：选否。", "没有预参保时跳过。", "人人都看。"]
+    );
 }
 
 const RESULT: &str = r#"

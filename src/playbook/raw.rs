@@ -267,7 +267,7 @@ pub(crate) struct RawStep {
     /// What to bring or have at hand.
     #[serde(default)]
     pub materials: Vec<RawMaterial>,
-    /// Tips; a tip with `when` is shown only to families it fits.
+    /// Tips; a tip with `when` is shown only to families it fits (one that asks about an optional step the family has neither done nor skipped, once it decides).
     #[serde(default)]
     pub tips: Vec<RawTip>,
     /// Citation (required).
