@@ -159,6 +159,7 @@ pub(crate) fn init(
         .facts
         .iter()
         .filter(|(f, _)| used.contains(&f.name) && !given.is_set(f.name))
+        .filter(|(f, _)| !playbook.step_stands_for(f.name))
         .map(|(f, v)| format!("{}={v}", f.name))
         .collect();
     if !assumed.is_empty() && !ask && saved.is_none() {

@@ -233,6 +233,7 @@ impl Context {
             .defaults_assumed()
             .into_iter()
             .filter(|a| used.iter().any(|u| a.split('=').next() == Some(*u)))
+            .filter(|a| !playbook.step_stands_for(a.split('=').next().unwrap_or_default()))
             .collect();
         self.check_birth(birth_date, args.yes)?;
         Ok(Some(Family {

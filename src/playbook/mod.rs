@@ -270,6 +270,19 @@ impl Playbook {
     pub(crate) fn route(&self, id: &str) -> Option<&Route> {
         self.routes.iter().find(|r| r.id == id)
     }
+
+    /// Whether a step of this playbook or one it extends stands for `fact`: the family decides
+    /// it by doing or skipping that step, so it is never "assumed" while undecided.
+    pub(crate) fn step_stands_for(&self, fact: &str) -> bool {
+        let mut book = Some(self);
+        while let Some(p) = book {
+            if p.steps.iter().any(|s| s.fact.as_deref() == Some(fact)) {
+                return true;
+            }
+            book = p.parent.as_deref();
+        }
+        false
+    }
 }
 
 impl Who {

@@ -244,6 +244,8 @@ fn family(out: &mut String, plan: &Plan<'_>, lang: Lang) {
         facts
             .iter()
             .filter(|(f, _)| facts.is_set(f.name) == given)
+            // Undecided until its step is done or skipped, not assumed false.
+            .filter(|(f, _)| given || !plan.playbook.step_stands_for(f.name))
             .map(|(f, v)| {
                 format!(
                     "<code title=\"{}\">{}={}</code>",
@@ -630,7 +632,7 @@ fn step(
         pair(l("提示", "Tips"), format!("<ul>{}</ul>", tips.concat()));
     }
     if let Some(missed) = &step.missed {
-        pair(l("逾期后果", "If missed"), esc(missed));
+        pair(l("错过后果", "If missed"), esc(missed));
     }
     // The source by its number in the list at the end, and the section.
     let sources = &plan.playbook.sources;

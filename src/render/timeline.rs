@@ -219,6 +219,9 @@ struct Item<'p, 'a> {
     estimated: bool,
     /// Counted in working days: the holidays and make-up days it crosses are drawn.
     working: bool,
+    /// The date is a window's last day (the step can no longer be done after it), not a
+    /// deadline.
+    last: bool,
 }
 
 impl Item<'_, '_> {
@@ -254,11 +257,13 @@ impl Item<'_, '_> {
     fn suffix(&self, lang: Lang) -> String {
         let approx = if self.estimated { "≈" } else { "" };
         let date = short_date(self.date, lang);
-        let when = match (self.shape, lang) {
-            (Shape::From, Lang::Zh) => format!("{approx}{date}起"),
-            (Shape::From, Lang::En) => format!("from {approx}{date}"),
-            (_, Lang::Zh) => format!("截止{approx}{date}"),
-            (_, Lang::En) => format!("by {approx}{date}"),
+        let when = match (self.shape, self.last, lang) {
+            (Shape::From, _, Lang::Zh) => format!("{approx}{date}起"),
+            (Shape::From, _, Lang::En) => format!("from {approx}{date}"),
+            (_, true, Lang::Zh) => format!("最晚{approx}{date}"),
+            (_, true, Lang::En) => format!("last day {approx}{date}"),
+            (_, false, Lang::Zh) => format!("截止{approx}{date}"),
+            (_, false, Lang::En) => format!("by {approx}{date}"),
         };
         format!("{when} · {}", status_word(self.status(), lang))
     }
@@ -299,6 +304,8 @@ impl Item<'_, '_> {
         let when = match (self.shape, lang) {
             (Shape::From, Lang::Zh) => format!("{}{est} 起", self.date),
             (Shape::From, Lang::En) => format!("from {}{est}", self.date),
+            (Shape::Deadline, Lang::Zh) if self.last => format!("最晚 {}{est}", self.date),
+            (Shape::Deadline, Lang::En) if self.last => format!("last day {}{est}", self.date),
             (Shape::Deadline, Lang::Zh) => format!("截止 {}{est}", self.date),
             (Shape::Deadline, Lang::En) => format!("due {}{est}", self.date),
             (Shape::Window { start, end }, Lang::Zh) if end > self.date => {
@@ -308,10 +315,12 @@ impl Item<'_, '_> {
                 format!("due {}; open {start} to {end}{est}", self.date)
             }
             (Shape::Window { start, .. }, Lang::Zh) => {
-                format!("{start} 至 {}{est}（截止）", self.date)
+                let end = if self.last { "最晚可办" } else { "截止" };
+                format!("{start} 至 {}{est}（{end}）", self.date)
             }
             (Shape::Window { start, .. }, Lang::En) => {
-                format!("{start} to {}{est} (deadline)", self.date)
+                let end = if self.last { "last day" } else { "deadline" };
+                format!("{start} to {}{est} ({end})", self.date)
             }
         };
         let mut out = format!(
@@ -358,6 +367,7 @@ fn items<'p, 'a>(plan: &'p Plan<'a>, calendar: &Calendar) -> (Vec<Item<'p, 'a>>,
                 shape,
                 estimated: d.estimated || window.is_some_and(|w| w.estimated),
                 working,
+                last: false,
             });
         } else if let Some(w) = &s.window {
             // A window counts from the birth: drawn from then (or the day it opens).
@@ -372,6 +382,7 @@ fn items<'p, 'a>(plan: &'p Plan<'a>, calendar: &Calendar) -> (Vec<Item<'p, 'a>>,
                 },
                 estimated: w.estimated,
                 working: w.rule.period().unit == Unit::WorkingDays,
+                last: true,
             });
         } else if let Some(start) = s.earliest_start {
             out.push(Item {
@@ -380,6 +391,7 @@ fn items<'p, 'a>(plan: &'p Plan<'a>, calendar: &Calendar) -> (Vec<Item<'p, 'a>>,
                 shape: Shape::From,
                 estimated: start_estimated(plan, s, start, calendar),
                 working: false,
+                last: false,
             });
         } else {
             undated += 1;

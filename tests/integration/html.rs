@@ -577,3 +577,35 @@ fn golden_pages_for_two_regions() {
         wrong.join("\n")
     );
 }
+
+#[test]
+fn a_hospital_step_s_last_day_is_not_called_a_deadline_and_an_undecided_step_is_not_assumed() {
+    // Nanning: the hospital's pre-enrollment, open while the baby is under 3 months (last day
+    // 04-09), not yet confirmed either way.
+    let f = Family {
+        region: "nanning",
+        birth: "2026-01-10",
+        today: "2026-01-15",
+        set: &[],
+    };
+    let doc = parse(&f.html("zh"));
+    let mark = doc
+        .select(&sel("svg [data-step=pre-enrollment]"))
+        .next()
+        .unwrap();
+    let tip = tooltip(mark);
+    assert!(tip.contains("最晚可办") && !tip.contains("截止"), "{tip}");
+    let family: String = doc
+        .select(&sel(".family"))
+        .next()
+        .expect("a family section")
+        .text()
+        .collect();
+    assert!(!family.contains("pre_enrolled"), "{family}");
+    Test::new()
+        .args(&["plan", "--region", "nanning", "--birth-date", "2026-01-10"])
+        .today("2026-01-15")
+        .stdout_contains("按默认情况计算")
+        .stdout_lacks("pre_enrolled")
+        .run();
+}
