@@ -207,7 +207,7 @@ emit_struct! {
     RawSource { id, title, issuer, date, trust, file, url, note }
     RawCite { doc, section }
     RawContact { name, phone, note, steps, source }
-    RawCondition { id, title, all, source }
+    RawCondition { id, title, title_en, all, source }
     RawClause { when, text }
     RawRoute { id, title, title_en, when, summary, source, scope, started_by }
     RawStep { id, title, title_en, summary, route, when, agency, channel, path, who, in_person,

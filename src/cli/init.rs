@@ -1,59 +1,15 @@
 //! `newborn init`: from flags, or by asking in a terminal (starting from the saved answers).
 
 use super::{Context, FamilyArgs, interactive, parse_date};
-use crate::condition::{Expr, placeholders};
 use crate::error::{ExitCode, usage};
 use crate::facts::{FACTS, FactDef, FactType, Facts, Value, label};
 use crate::family::{Profile, Progress};
 use crate::lang::{Lang, Say, tr};
 use crate::plan;
-use crate::playbook::Playbook;
 use crate::store::{Store, shown_name};
 use anyhow::Result;
 use dialoguer::{FuzzySelect, Input, Select, theme::ColorfulTheme};
 use std::io::Write;
-
-/// The facts a playbook (with the playbooks it builds on) asks about, in `FACTS` order.
-pub(crate) fn used_facts(playbook: &Playbook) -> Vec<&'static str> {
-    let mut names: Vec<String> = Vec::new();
-    let mut add = |e: &Expr| names.extend(e.names().into_iter().map(str::to_string));
-    let mut texts: Vec<&str> = Vec::new();
-    let mut book = Some(playbook);
-    while let Some(p) = book {
-        for s in &p.steps {
-            s.when.iter().for_each(&mut add);
-            for m in &s.materials {
-                m.when.iter().for_each(&mut add);
-            }
-            for t in &s.tips {
-                t.when.iter().for_each(&mut add);
-                texts.push(&t.text);
-            }
-        }
-        for r in &p.routes {
-            r.when.iter().for_each(&mut add);
-        }
-        for c in &p.conditions {
-            for cl in &c.clauses {
-                add(&cl.when);
-            }
-        }
-        if let Some(scope) = &p.scope {
-            add(&scope.when);
-        }
-        book = p.parent.as_deref();
-    }
-    for text in texts {
-        if let Ok(found) = placeholders(text) {
-            names.extend(found.into_iter().map(|p| p.name));
-        }
-    }
-    FACTS
-        .iter()
-        .map(|f| f.name)
-        .filter(|f| names.iter().any(|n| n == f))
-        .collect()
-}
 
 pub(crate) fn init(
     ctx: &Context,
@@ -154,7 +110,7 @@ pub(crate) fn init(
             writeln!(out, "  {line}")?;
         }
     }
-    let used = used_facts(&playbook);
+    let used = playbook.facts_used();
     let assumed: Vec<String> = profile
         .facts
         .iter()
@@ -342,7 +298,7 @@ fn prompt(ctx: &Context, baby: &str, start: Start<'_>) -> Result<Profile> {
             break date;
         }
     };
-    let used = used_facts(&playbook);
+    let used = playbook.facts_used();
     let mut facts = start.facts;
     for def in FACTS {
         if !used.contains(&def.name) || start.given.is_set(def.name) {

@@ -228,7 +228,7 @@ impl Context {
         for pair in &args.set {
             facts.set_pair(pair)?;
         }
-        let used = init::used_facts(&playbook);
+        let used = playbook.facts_used();
         let assumed = facts
             .defaults_assumed()
             .into_iter()

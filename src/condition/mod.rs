@@ -296,8 +296,8 @@ pub(crate) trait Env {
         Words::same(id)
     }
     /// A named condition's title, to name it in words.
-    fn named_title(&self, name: &str) -> String {
-        name.to_string()
+    fn named_title(&self, name: &str) -> Words {
+        Words::same(name)
     }
 }
 
@@ -728,7 +728,7 @@ impl Expr {
                 let lines = env.unmet_named(name);
                 if lines.is_empty() {
                     vec![Unmet {
-                        text: Words::same(env.named_title(name)),
+                        text: env.named_title(name),
                         values: Vec::new(),
                     }]
                 } else {

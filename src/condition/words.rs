@@ -114,7 +114,7 @@ impl Expr {
                     Words::new(format!("并非“{}”", w.zh), format!("not ({})", w.en))
                 }
             },
-            Expr::Named(n) => Words::same(env.named_title(n)),
+            Expr::Named(n) => env.named_title(n),
             Expr::Compare(n, op, v) => {
                 let [zh, en] = name(n);
                 let [vzh, ven] = value(v);

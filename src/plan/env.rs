@@ -347,9 +347,12 @@ impl Env for FamilyEnv<'_> {
         )
     }
 
-    fn named_title(&self, name: &str) -> String {
+    fn named_title(&self, name: &str) -> Words {
         let c = self.playbook.condition(name);
-        c.map_or_else(|| name.to_string(), |c| c.title.to_string())
+        c.map_or_else(
+            || Words::same(name),
+            |c| Words::new(c.title.to_string(), c.title(crate::lang::Lang::En)),
+        )
     }
 
     fn age_date(&self, period: Period) -> NaiveDate {
@@ -393,7 +396,7 @@ impl Env for OnDay<'_, '_> {
     fn step_title(&self, id: &str) -> Words {
         self.env.step_title(id)
     }
-    fn named_title(&self, name: &str) -> String {
+    fn named_title(&self, name: &str) -> Words {
         self.env.named_title(name)
     }
 }

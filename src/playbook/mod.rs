@@ -54,6 +54,7 @@ pub struct Contact {
 pub struct NamedCondition {
     pub id: Text,
     pub title: Text,
+    pub title_en: Option<Text>,
     pub clauses: Vec<Clause>,
     pub source: Cite,
 }
@@ -235,6 +236,16 @@ impl Step {
     }
 }
 
+impl NamedCondition {
+    /// The title in the interface language (English where the playbook gives it).
+    pub fn title(&self, lang: crate::lang::Lang) -> &str {
+        match (lang, &self.title_en) {
+            (crate::lang::Lang::En, Some(en)) => en,
+            _ => &self.title,
+        }
+    }
+}
+
 impl Route {
     /// The title in the interface language (English where the playbook gives it).
     pub fn title(&self, lang: crate::lang::Lang) -> &str {
@@ -269,6 +280,47 @@ impl Playbook {
 
     pub(crate) fn route(&self, id: &str) -> Option<&Route> {
         self.routes.iter().find(|r| r.id == id)
+    }
+
+    /// The facts this playbook (with the playbooks it builds on) asks about, in `FACTS` order:
+    /// in conditions, scopes, tips and their texts' placeholders.
+    pub(crate) fn facts_used(&self) -> Vec<&'static str> {
+        let mut names: Vec<String> = Vec::new();
+        let mut add = |e: &Expr| names.extend(e.names().into_iter().map(str::to_string));
+        let mut texts: Vec<&str> = Vec::new();
+        let mut book = Some(self);
+        while let Some(p) = book {
+            for s in &p.steps {
+                s.when.iter().for_each(&mut add);
+                s.scope.iter().for_each(|sc| add(&sc.when));
+                s.materials
+                    .iter()
+                    .for_each(|m| m.when.iter().for_each(&mut add));
+                for t in &s.tips {
+                    t.when.iter().for_each(&mut add);
+                    texts.push(&t.text);
+                }
+            }
+            for r in &p.routes {
+                r.when.iter().for_each(&mut add);
+                r.scope.iter().for_each(|sc| add(&sc.when));
+            }
+            for c in &p.conditions {
+                c.clauses.iter().for_each(|cl| add(&cl.when));
+            }
+            p.scope.iter().for_each(|sc| add(&sc.when));
+            book = p.parent.as_deref();
+        }
+        for text in texts {
+            if let Ok(found) = crate::condition::placeholders(text) {
+                names.extend(found.into_iter().map(|p| p.name));
+            }
+        }
+        crate::facts::FACTS
+            .iter()
+            .map(|f| f.name)
+            .filter(|f| names.iter().any(|n| n == f))
+            .collect()
     }
 
     /// Whether a step of this playbook or one it extends stands for `fact`: the family decides

@@ -141,6 +141,8 @@ pub(crate) struct RawCondition {
     pub id: S,
     /// What it means, in words.
     pub title: Text,
+    /// The title in English.
+    pub title_en: Option<Text>,
     /// Its clauses: `[{ when = "...", text = "what it requires, in words" }, ...]`.
     pub all: Vec<RawClause>,
     /// Citation.

@@ -355,6 +355,7 @@ impl Validator<'_> {
             conditions.push(NamedCondition {
                 id: c.id.get_ref().clone(),
                 title: c.title.clone(),
+                title_en: c.title_en.clone(),
                 clauses,
                 source,
             });

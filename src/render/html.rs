@@ -240,12 +240,16 @@ fn family(out: &mut String, plan: &Plan<'_>, lang: Lang) {
         );
     }
     let facts = &plan.profile.facts;
+    let used = plan.playbook.facts_used();
     let chips = |given: bool| -> String {
         facts
             .iter()
             .filter(|(f, _)| facts.is_set(f.name) == given)
-            // Undecided until its step is done or skipped, not assumed false.
-            .filter(|(f, _)| given || !plan.playbook.step_stands_for(f.name))
+            // Assumed: only what this playbook asks about, and not a fact that is undecided
+            // until its step is done or skipped.
+            .filter(|(f, _)| {
+                given || (used.contains(&f.name) && !plan.playbook.step_stands_for(f.name))
+            })
             .map(|(f, v)| {
                 format!(
                     "<code title=\"{}\">{}={}</code>",

@@ -2,7 +2,7 @@
 //! grouped by where you go, so a parent packs one bag per visit.
 
 use crate::lang::Lang;
-use crate::plan::{Plan, Status};
+use crate::plan::Plan;
 use crate::playbook::{Channel, MaterialKind};
 use serde::Serialize;
 

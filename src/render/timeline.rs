@@ -1169,17 +1169,19 @@ fn zoom_band(
                 tone(item.status()).light
             );
         }
-        // The label: after the mark, else before the window, else inside the bar.
-        let right = X1 - (x1 + 10.0);
+        // The label: after the mark (and the bar, when a window runs on past it), else before
+        // the window, else inside the bar.
+        let xe = x1.max(scale.x(item.end().min(scale.to)));
+        let right = X1 - (xe + 10.0);
         let left = x0 - 10.0 - X0;
         let full = item.full_label(lang);
         let w = text_width(&full, LABEL);
         let (tx, anchor, room, over_bar) = if *marked_here && w <= right {
-            (x1 + 10.0, "start", right, false)
+            (xe + 10.0, "start", right, false)
         } else if w <= left {
             (x0 - 10.0, "end", left, false)
         } else if *marked_here && right >= left && right >= 160.0 {
-            (x1 + 10.0, "start", right, false)
+            (xe + 10.0, "start", right, false)
         } else if left >= 160.0 {
             (x0 - 10.0, "end", left, false)
         } else {

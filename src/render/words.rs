@@ -99,7 +99,7 @@ impl Say for RouteWhy<'_> {
                 format!("{}，走“{}”", condition.zh, route.title)
             }
             (RouteWhy::Eligible { condition, route }, Lang::En) => {
-                format!("{}: \"{}\"", condition.en, route.title(lang))
+                format!("{}, so \"{}\"", condition.en, route.title(lang))
             }
             (
                 RouteWhy::Fallback {

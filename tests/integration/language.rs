@@ -102,6 +102,12 @@ const CLASSES: &[(&[&str], &str, &str)] = &[
     ),
     // Tables and lists.
     (&["plan"], " #  事项 ", " #  Step "),
+    // Why the route, from the playbook's condition title in either language.
+    (
+        &["plan"],
+        "符合河北省新生儿出生“一件事一次办”办理条件，走“",
+        "Meets the conditions for Hebei's bundled application (一件事一次办), so \"",
+    ),
     (&["regions"], "最后核对", "Reviewed"),
     (
         &["regions"],
