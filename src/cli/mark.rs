@@ -264,20 +264,8 @@ pub(crate) fn undo(ctx: &Context, steps: &[String], out: &mut dyn Write) -> Resu
             chosen.push(s);
         }
     }
-    let events: Vec<Event> = chosen
-        .iter()
-        .map(|s| event(EventKind::Undone, &s.step.id, ctx.today))
-        .collect();
-    ctx.store.append_events(&baby, &events)?;
-    for s in &chosen {
-        let line = format!(
-            "↺ {}{}",
-            lang.pick("已改回未完成：", "Not done again: "),
-            render::heading(s, lang)
-        );
-        write!(out, "{}", wrap(&line, ctx.width(), "  "))?;
-    }
-    what_next(ctx, out)
+    let said = lang.pick("↺ 已改回未完成：", "↺ Not done again: ");
+    record(ctx, &baby, &chosen, EventKind::Undone, said, out)
 }
 
 /// `newborn skip STEP…`: the family will not take these optional steps (`undo` reverses it).
@@ -301,17 +289,25 @@ pub(crate) fn skip(ctx: &Context, steps: &[String], out: &mut dyn Write) -> Resu
             chosen.push(s);
         }
     }
-    let events: Vec<Event> = chosen
-        .iter()
-        .map(|s| event(EventKind::Skipped, &s.step.id, ctx.today))
+    let said = lang.pick("– 不办了：", "– Skipped: ");
+    record(ctx, &baby, &chosen, EventKind::Skipped, said, out)
+}
+
+/// Logs one `kind` event per chosen step, says `said` and each step's heading, then what next.
+fn record(
+    ctx: &Context,
+    baby: &str,
+    chosen: &[&PlanStep<'_>],
+    kind: EventKind,
+    said: &str,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let events: Vec<Event> = (chosen.iter())
+        .map(|s| event(kind, &s.step.id, ctx.today))
         .collect();
-    ctx.store.append_events(&baby, &events)?;
-    for s in &chosen {
-        let line = format!(
-            "– {}{}",
-            lang.pick("不办了：", "Skipped: "),
-            render::heading(s, lang)
-        );
+    ctx.store.append_events(baby, &events)?;
+    for s in chosen {
+        let line = format!("{said}{}", render::heading(s, ctx.lang));
         write!(out, "{}", wrap(&line, ctx.width(), "  "))?;
     }
     what_next(ctx, out)

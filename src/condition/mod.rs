@@ -254,6 +254,10 @@ pub(crate) trait Names {
     fn steps(&self) -> Vec<&str> {
         Vec::new()
     }
+    /// Whether `id` is one of [`Names::steps`].
+    fn is_step(&self, id: &str) -> bool {
+        self.steps().contains(&id)
+    }
     /// Whether the condition is a tip's read on its own day (`day = "done"`): `day_year` and
     /// the like are known, and the `today_…` values they stand in for are not.
     fn on_day(&self) -> bool {
@@ -602,8 +606,8 @@ impl<N: Names + ?Sized> Parser<'_, N> {
                 );
             }
         };
-        let steps = self.names.steps();
-        if !steps.contains(&id.as_str()) {
+        if !self.names.is_step(&id) {
+            let steps = self.names.steps();
             let hint = did_you_mean(&closest(&id, steps.iter().copied()), Lang::En);
             return err(o, format!("unknown step `{id}`{hint}"));
         }

@@ -6,8 +6,9 @@ use crate::facts::Value;
 use crate::family::{Profile, Progress};
 use crate::period::Period;
 use crate::playbook::Playbook;
+use crate::playbook::Step;
 use chrono::{Datelike, NaiveDate};
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeSet;
 
@@ -30,11 +31,11 @@ pub(crate) struct FamilyEnv<'a> {
     calendar: &'a Calendar,
     /// Optional steps the family has neither done nor skipped, while they can still be done: a
     /// condition that asks about one is evaluated for both outcomes (see [`Outcome`]).
-    undecided: RefCell<Vec<&'a str>>,
+    undecided: RefCell<HashSet<&'a str>>,
     /// While evaluating for one outcome: whether the undecided steps are taken as done.
     assume_done: Cell<Option<bool>>,
     /// Steps whose window has passed without them being done: they count as skipped.
-    missed: RefCell<Vec<&'a str>>,
+    missed: RefCell<HashSet<&'a str>>,
     /// The family's route, once chosen: a step named in words is its variant on this route.
     route: Cell<Option<&'a str>>,
     /// What was evaluated with estimated dates, in the order first met (each once).
@@ -43,6 +44,28 @@ pub(crate) struct FamilyEnv<'a> {
     estimated_years: RefCell<BTreeSet<i32>>,
     /// Periods counted from a day: a plan counts the same few (ages, deadlines) for many steps.
     counted: RefCell<HashMap<(Period, NaiveDate), WorkDate>>,
+    /// The fact each step id mirrors (its first step's), and the first step mirroring each fact.
+    mirrors: Mirrors<'a>,
+}
+
+/// Which steps mirror which facts, looked up once per plan.
+#[derive(Default)]
+struct Mirrors<'a> {
+    fact_of: HashMap<&'a str, Option<&'a str>>,
+    step_of: HashMap<&'a str, &'a Step>,
+}
+
+impl<'a> Mirrors<'a> {
+    fn of(playbook: &'a Playbook) -> Self {
+        let mut m = Mirrors::default();
+        for s in &playbook.steps {
+            m.fact_of.entry(&s.id).or_insert(s.fact.as_deref());
+            if let Some(fact) = s.fact.as_deref() {
+                m.step_of.entry(fact).or_insert(s);
+            }
+        }
+        m
+    }
 }
 
 impl<'a> FamilyEnv<'a> {
@@ -66,6 +89,7 @@ impl<'a> FamilyEnv<'a> {
             estimated: RefCell::default(),
             estimated_years: RefCell::default(),
             counted: RefCell::default(),
+            mirrors: Mirrors::of(playbook),
         }
     }
 
@@ -101,8 +125,8 @@ impl<'a> FamilyEnv<'a> {
         missed: Vec<&'a str>,
     ) {
         self.route.set(route);
-        *self.undecided.borrow_mut() = undecided;
-        *self.missed.borrow_mut() = missed;
+        *self.undecided.borrow_mut() = undecided.into_iter().collect();
+        *self.missed.borrow_mut() = missed.into_iter().collect();
     }
 
     /// Whether `when` holds, fails, or depends on optional steps the family has not decided on.
@@ -134,7 +158,7 @@ impl<'a> FamilyEnv<'a> {
     fn undecided_in(&self, when: &Expr, out: &mut Vec<String>) {
         let undecided = self.undecided.borrow();
         let mut add = |id: &str| {
-            if undecided.contains(&id) && !out.iter().any(|o| o == id) {
+            if undecided.contains(id) && !out.iter().any(|o| o == id) {
                 out.push(id.to_string());
             }
         };
@@ -175,13 +199,7 @@ impl<'a> FamilyEnv<'a> {
     /// What the family stated of the fact step `id` mirrors (`None`: it mirrors none, or the
     /// family did not say): the step then counts as done, or as not taken.
     pub(crate) fn stated(&self, id: &str) -> Option<bool> {
-        let playbook: &'a Playbook = self.playbook;
-        let fact = playbook
-            .steps
-            .iter()
-            .find(|s| s.id == id)?
-            .fact
-            .as_deref()?;
+        let fact = (*self.mirrors.fact_of.get(id)?)?;
         if !self.profile.facts.is_set(fact) {
             return None;
         }
@@ -189,15 +207,11 @@ impl<'a> FamilyEnv<'a> {
     }
 
     /// The step that mirrors fact `name`, when the family has not stated the fact itself.
-    fn mirror(&self, name: &str) -> Option<&'a crate::playbook::Step> {
+    fn mirror(&self, name: &str) -> Option<&'a Step> {
         if self.profile.facts.is_set(name) {
             return None;
         }
-        let playbook: &'a Playbook = self.playbook;
-        playbook
-            .steps
-            .iter()
-            .find(|s| s.fact.as_deref() == Some(name))
+        self.mirrors.step_of.get(name).copied()
     }
 
     /// `period` after `from` (remembered).
@@ -292,7 +306,7 @@ impl Env for FamilyEnv<'_> {
     }
 
     fn step(&self, state: StepState, id: &str) -> bool {
-        let undecided = self.undecided.borrow().contains(&id);
+        let undecided = self.undecided.borrow().contains(id);
         let stated = self.stated(id);
         match (self.assume_done.get(), state) {
             (Some(done), StepState::Done) if undecided => done,
@@ -300,7 +314,7 @@ impl Env for FamilyEnv<'_> {
             (_, StepState::Done) => self.progress.is_done(id) || stated == Some(true),
             (_, StepState::Skipped) => {
                 self.progress.is_skipped(id)
-                    || self.missed.borrow().contains(&id)
+                    || self.missed.borrow().contains(id)
                     || stated == Some(false)
             }
         }

@@ -198,25 +198,29 @@ fn what_if<'a>(plan: &Plan<'a>, progress: &Progress, calendar: &Calendar) -> Opt
         Some(crate::facts::Value::Word(w)) if w == "mother" => "father",
         _ => return None,
     };
-    let mut flipped = plan.profile.clone();
-    flipped.facts.set("follows", other).ok()?;
-    let alt = plan_for(plan.requested, &flipped, progress, plan.today, calendar);
     let fallback = |p: &Plan<'_>| {
         matches!(
             p.route.as_ref().map(|r| &r.why),
             Some(RouteWhy::Fallback { .. })
         )
     };
+    let outside = |p: &Plan<'_>| {
+        p.out_of_scope
+            .as_ref()
+            .map_or(0, |o| o.steps.len() + usize::from(o.whole))
+    };
+    // Nothing to open: the family is on a chosen route and inside every scope.
+    if !fallback(plan) && outside(plan) == 0 {
+        return None;
+    }
+    let mut flipped = plan.profile.clone();
+    flipped.facts.set("follows", other).ok()?;
+    let alt = plan_for(plan.requested, &flipped, progress, plan.today, calendar);
     let route = match (fallback(plan), &alt.route) {
         (true, Some(r)) if !fallback(&alt) => {
             plan.requested.routes.iter().find(|x| x.id == r.route.id)
         }
         _ => None,
-    };
-    let outside = |p: &Plan<'_>| {
-        p.out_of_scope
-            .as_ref()
-            .map_or(0, |o| o.steps.len() + usize::from(o.whole))
     };
     let covered = outside(&alt) < outside(plan);
     (route.is_some() || covered).then_some(WhatIf {

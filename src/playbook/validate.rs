@@ -107,7 +107,8 @@ fn is_kebab(id: &str) -> bool {
 
 /// The named conditions defined so far, the step ids of the chain, and whether the condition is
 /// a tip's read on its own day.
-struct ConditionNames<'a>(&'a [String], &'a [&'a str], bool);
+/// Named conditions so far, the playbook's step ids (sorted), and whether read on a tip's day.
+struct ConditionNames<'a>(&'a [String], &'a [String], bool);
 
 impl Names for ConditionNames<'_> {
     fn on_day(&self) -> bool {
@@ -120,7 +121,10 @@ impl Names for ConditionNames<'_> {
         self.0.iter().map(String::as_str).collect()
     }
     fn steps(&self) -> Vec<&str> {
-        self.1.to_vec()
+        self.1.iter().map(String::as_str).collect()
+    }
+    fn is_step(&self, id: &str) -> bool {
+        self.1.binary_search_by(|s| s.as_str().cmp(id)).is_ok()
     }
 }
 
@@ -152,9 +156,8 @@ impl Validator<'_> {
 
     /// A condition; `on_day`: a tip's, read on its own day (`day = "done"`).
     fn condition_on(&mut self, f: usize, s: &S, names: &[String], on_day: bool) -> Option<Expr> {
-        let steps = self.step_ids.clone();
-        let steps: Vec<&str> = steps.iter().map(String::as_str).collect();
-        match condition::parse(s.get_ref(), &ConditionNames(names, &steps, on_day)) {
+        let names = ConditionNames(names, &self.step_ids, on_day);
+        match condition::parse(s.get_ref(), &names) {
             Ok(e) => Some(e),
             Err(ConditionError { offset, message }) => {
                 let at = self.text_start(f, s) + offset;

@@ -293,17 +293,7 @@ pub(crate) fn what_if(plan: &Plan<'_>, lang: Lang) -> Option<String> {
 pub(crate) fn counts(plan: &Plan<'_>, lang: Lang) -> String {
     let total = plan.steps().len();
     let mut parts = Vec::new();
-    for s in [
-        Status::Overdue,
-        Status::Ready,
-        Status::Confirm,
-        Status::Blocked,
-        Status::Waiting,
-        Status::Elsewhere,
-        Status::Done,
-        Status::Skipped,
-        Status::Missed,
-    ] {
+    for s in Status::ALL {
         let n = plan.steps().filter(|x| x.status == s).count();
         if n > 0 {
             parts.push(format!("{} {n}", status(s, lang)));
