@@ -1170,7 +1170,7 @@ fn zoom_band(
             );
         }
         // The label: after the mark (and the bar, when a window runs on past it), else before
-        // the window, else inside the bar.
+        // the window, else over the bar on the side of the mark with more room.
         let xe = x1.max(scale.x(item.end().min(scale.to)));
         let right = X1 - (xe + 10.0);
         let left = x0 - 10.0 - X0;
@@ -1184,6 +1184,9 @@ fn zoom_band(
             (xe + 10.0, "start", right, false)
         } else if left >= 160.0 {
             (x0 - 10.0, "end", left, false)
+        } else if *marked_here && X1 - 12.0 - (x1 + 10.0) > x1 - 10.0 - (x0.max(X0) + 6.0) {
+            // Over the bar, after the mark, where there is more room than before it.
+            (x1 + 10.0, "start", X1 - 12.0 - (x1 + 10.0), true)
         } else {
             let end = if *marked_here { x1 - 10.0 } else { X1 - 12.0 };
             (x0.max(X0) + 6.0, "start", end - x0.max(X0) - 6.0, true)
