@@ -545,17 +545,7 @@ fn settle<'a>(
                 warnings.estimated(env.calendar(), done, result.date, steps[p.0].step);
             }
         }
-        // The latest result of a prerequisite (the first, of equal ones) may put the start later.
-        let latest = pre
-            .iter()
-            .filter_map(|p| Some((results[p.0]?.date, steps[p.0].step)))
-            .fold(
-                None,
-                |latest: Option<(NaiveDate, &'a Step)>, (day, from)| match latest {
-                    Some((later, _)) if later >= day => latest,
-                    _ => Some((day, from)),
-                },
-            );
+        let latest = latest_result(pre, &results, steps);
         let links: Vec<&'a Step> = pre.iter().map(|p| steps[p.0].step).collect();
         let open: Vec<&'a Step> = (pre.iter())
             .filter(|p| !settled[p.0])
@@ -573,6 +563,24 @@ fn settle<'a>(
         s.open_prerequisites = open;
         settle_one(s, implied[i], env, warnings);
     }
+}
+
+/// The latest day a prerequisite's result comes (the first, of equal ones), with that step: it
+/// may put the start later.
+fn latest_result<'a>(
+    pre: &[Place],
+    results: &[Option<WorkDate>],
+    steps: &[PlanStep<'a>],
+) -> Option<(NaiveDate, &'a Step)> {
+    let mut latest: Option<(NaiveDate, &'a Step)> = None;
+    for p in pre {
+        if let Some(result) = results[p.0]
+            && latest.is_none_or(|(later, _)| result.date > later)
+        {
+            latest = Some((result.date, steps[p.0].step));
+        }
+    }
+    latest
 }
 
 /// The steps a done step requires, and the steps those require: the family could not have done
