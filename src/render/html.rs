@@ -463,6 +463,32 @@ fn step(
         out.push_str("</li>\n");
         return;
     }
+    let when = when(plan, s, lang);
+    if brief {
+        let mut line = when;
+        if let Some(agency) = &step.agency {
+            line.push(esc(agency));
+        }
+        line.push(esc(step.channel.say(lang)));
+        line.push(esc(step.who.say(lang)));
+        let _ = writeln!(out, "<p class=\"when\">{}</p>\n</li>", line.join(" · "));
+        return;
+    }
+    let _ = writeln!(out, "<p class=\"when\">{}</p>", when.join(" · "));
+    // What the family can do about it now: late, missed, to confirm, not covered here.
+    for line in super::text::what_now(plan, s, lang) {
+        let _ = writeln!(out, "<p class=\"now\">{}</p>", esc(&line));
+    }
+    counted_lines(out, plan, s, calendar, lang);
+    details(out, plan, s, lang);
+    out.push_str("</li>\n");
+}
+
+/// When: done, the deadline and days left, the last day, the earliest start, the result.
+fn when(plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) -> Vec<String> {
+    let l = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    let step = s.step;
+    let done = s.done_on.is_some();
     let mut when = Vec::new();
     if let Some(d) = s.done_on {
         when.push(format!(
@@ -522,21 +548,19 @@ fn step(
     if when.is_empty() {
         when.push(esc(l("没有固定日期", "No fixed date")));
     }
-    if brief {
-        let mut line = when;
-        if let Some(agency) = &step.agency {
-            line.push(esc(agency));
-        }
-        line.push(esc(step.channel.say(lang)));
-        line.push(esc(step.who.say(lang)));
-        let _ = writeln!(out, "<p class=\"when\">{}</p>\n</li>", line.join(" · "));
-        return;
-    }
-    let _ = writeln!(out, "<p class=\"when\">{}</p>", when.join(" · "));
-    // What the family can do about it now: late, missed, to confirm, not covered here.
-    for line in super::text::what_now(plan, s, lang) {
-        let _ = writeln!(out, "<p class=\"now\">{}</p>", esc(&line));
-    }
+    when
+}
+
+/// How the deadline and the last day were counted (with the playbook's notes).
+fn counted_lines(
+    out: &mut String,
+    plan: &Plan<'_>,
+    s: &PlanStep<'_>,
+    calendar: &Calendar,
+    lang: Lang,
+) {
+    let l = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    let step = s.step;
     if let Some(d) = s.deadline() {
         let mut how = counted(d, calendar, lang);
         if let Some(note) = step.deadline.as_ref().and_then(|d| d.note.as_ref()) {
@@ -562,6 +586,12 @@ fn step(
             esc(&how)
         );
     }
+}
+
+/// About, where and who, how long, what first, materials, tips, if missed, source.
+fn details(out: &mut String, plan: &Plan<'_>, s: &PlanStep<'_>, lang: Lang) {
+    let l = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    let step = s.step;
     out.push_str("<dl class=\"detail\">\n");
     let mut pair = |dt: &str, dd: String| {
         let _ = writeln!(out, "<dt>{}</dt><dd>{dd}</dd>", esc(dt));
@@ -649,7 +679,7 @@ fn step(
         None => esc(&format!("{} {}", step.source.doc, step.source.section)),
     };
     pair(l("依据", "Source"), source);
-    out.push_str("</dl>\n</li>\n");
+    out.push_str("</dl>\n");
 }
 
 /// One bag per place: the documents the steps not done yet need, merged.
