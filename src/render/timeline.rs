@@ -875,39 +875,18 @@ struct YearLabel {
     lines: (String, String),
 }
 
-/// The year band: label rows, window lanes and the axis; marks for the steps after the first
-/// 100 days, ticks for those in them.
-fn year_band(
-    out: &mut Out,
-    plan: &Plan<'_>,
-    items: &[Item<'_, '_>],
+/// Label rows above the year axis, row 0 nearest, for the marks `here`; with the rows used.
+/// A label takes the nearest row where it overlaps no label, no label nearer the axis covers
+/// its leader, and no leader from a label further up crosses it; a label with no such row is
+/// `None` (listed under the axis). A label runs left to its mark, or right from it.
+fn year_labels(
+    here: &[&Item<'_, '_>],
     scale: &Scale,
-    zoom: &Scale,
-    calendar: &Calendar,
     lang: Lang,
-) {
-    let top = out.y;
-    let first_year = months_after(scale.from, 12) >= scale.to;
-    let band = match (first_year, lang) {
-        (true, Lang::Zh) => "第一年",
-        (true, Lang::En) => "The first year",
-        (false, Lang::Zh) => "出生至今",
-        (false, Lang::En) => "From the birth to today",
-    };
-    out.push(text(X0, top + 12.0, "band", "start", band));
-    // The steps whose marks are here: dated after the zoomed days, within the axis.
-    let here: Vec<&Item<'_, '_>> = items
-        .iter()
-        .filter(|i| i.date > zoom.to && scale.contains(i.date))
-        .collect();
-    // Label rows above the axis, row 0 nearest. A label takes the nearest row where it
-    // overlaps no label, no label nearer the axis covers its leader, and no leader from a
-    // label further up crosses it; a label with no such row is listed under the axis.
-    // A label runs left to its mark, or right from it.
-    let zx = scale.x(zoom.to);
+) -> (Vec<Option<YearLabel>>, usize) {
     let mut placed: Vec<Placed> = Vec::new();
     let mut labels: Vec<Option<YearLabel>> = Vec::new();
-    for item in &here {
+    for item in here {
         let x = scale.x(item.date);
         let mut label = item.two_lines(lang, 190.0);
         let width = |l: &(String, String)| text_width(&l.0, LABEL).max(text_width(&l.1, LABEL));
@@ -953,6 +932,60 @@ fn year_band(
         }));
     }
     let used = placed.iter().map(|p| p.row + 1).max().unwrap_or(0);
+    (labels, used)
+}
+
+/// Labels that found no row: listed, in date order, under the axis (the mark's <title> says
+/// the same).
+fn also_listed(out: &mut Out, listed: &[&Item<'_, '_>], lang: Lang) {
+    if listed.is_empty() {
+        return;
+    }
+    let lead = lang.pick("另见：", "Also: ");
+    let mut entries: Vec<Entry<'_>> = vec![(
+        text_width(lead, LABEL),
+        Box::new(move |x, y| text(x, y, "label", "start", lead)),
+    )];
+    for item in listed {
+        let label = item.full_label(lang);
+        entries.push((
+            text_width(&label, LABEL),
+            Box::new(move |x, y| text(x, y, "label", "start", &label)),
+        ));
+    }
+    out.y += 14.0;
+    let (markup, lines) = flow(&entries, out.y, 16.0);
+    out.push(format!("<g aria-hidden=\"true\">{markup}</g>"));
+    out.y += lines as f64 * 16.0 - 10.0;
+}
+
+/// The year band: label rows, window lanes and the axis; marks for the steps after the first
+/// 100 days, ticks for those in them.
+fn year_band(
+    out: &mut Out,
+    plan: &Plan<'_>,
+    items: &[Item<'_, '_>],
+    scale: &Scale,
+    zoom: &Scale,
+    calendar: &Calendar,
+    lang: Lang,
+) {
+    let top = out.y;
+    let first_year = months_after(scale.from, 12) >= scale.to;
+    let band = match (first_year, lang) {
+        (true, Lang::Zh) => "第一年",
+        (true, Lang::En) => "The first year",
+        (false, Lang::Zh) => "出生至今",
+        (false, Lang::En) => "From the birth to today",
+    };
+    out.push(text(X0, top + 12.0, "band", "start", band));
+    // The steps whose marks are here: dated after the zoomed days, within the axis.
+    let here: Vec<&Item<'_, '_>> = items
+        .iter()
+        .filter(|i| i.date > zoom.to && scale.contains(i.date))
+        .collect();
+    let zx = scale.x(zoom.to);
+    let (labels, used) = year_labels(&here, scale, lang);
     let rows_top = top + 20.0;
     let row_y = |r: usize| rows_top + (used - 1 - r) as f64 * ROW + 12.0;
     let line2 = 14.0;
@@ -1035,63 +1068,90 @@ fn year_band(
         lang,
     ));
     out.y = axis + 34.0;
-    if !listed.is_empty() {
-        // Labels that found no row: listed, in date order, under the axis (the mark's
-        // <title> says the same).
-        let lead = lang.pick("另见：", "Also: ");
-        let mut entries: Vec<Entry<'_>> = vec![(
-            text_width(lead, LABEL),
-            Box::new(move |x, y| text(x, y, "label", "start", lead)),
-        )];
-        for item in listed {
-            let label = item.full_label(lang);
-            entries.push((
-                text_width(&label, LABEL),
-                Box::new(move |x, y| text(x, y, "label", "start", &label)),
-            ));
-        }
-        out.y += 14.0;
-        let (markup, lines) = flow(&entries, out.y, 16.0);
-        out.push(format!("<g aria-hidden=\"true\">{markup}</g>"));
-        out.y += lines as f64 * 16.0 - 10.0;
-    }
+    also_listed(out, &listed, lang);
 }
 
-/// The zoomed band: the first 100 days, one lane per step, the holidays in the background.
-fn zoom_band(
-    out: &mut Out,
-    plan: &Plan<'_>,
-    items: &[Item<'_, '_>],
+/// One lane of the zoomed band at height `y`: the step's window bar, its mark (or an arrow
+/// where it runs on past the band) and its label.
+fn zoom_lane(
+    item: &Item<'_, '_>,
+    marked_here: bool,
+    y: f64,
     scale: &Scale,
     calendar: &Calendar,
     lang: Lang,
-) {
-    let top = out.y;
-    let band = match lang {
-        Lang::Zh => "前100天（上方灰色部分放大）",
-        Lang::En => "The first 100 days (the grey part above, zoomed)",
+) -> String {
+    let (x0, x1) = (scale.x(item.start()), scale.x(item.date));
+    let mut g = if marked_here {
+        open_mark(item, lang)
+    } else {
+        "<g aria-hidden=\"true\">".to_string()
     };
-    out.push(text(X0, top + 12.0, "band", "start", band));
-    // Steps marked here, and windows that start here and end later (drawn, marked above).
-    let lanes: Vec<(&Item<'_, '_>, bool)> = {
-        let mut v: Vec<(&Item<'_, '_>, bool)> = items
-            .iter()
-            .filter(|i| i.start() <= scale.to)
-            .map(|i| (i, i.date <= scale.to))
-            .collect();
-        v.sort_by_key(|(i, _)| (i.start(), i.date, i.s.number));
-        v
-    };
-    let lanes_top = top + 36.0;
-    let axis = lanes_top + lanes.len().max(1) as f64 * LANE + 6.0;
-    // The line above the lanes: the holidays' names, the month ages, then today, each where
-    // it is clear (the key says what the dashed line is).
-    let head = top + 29.0;
-    let mut taken = Taken::default();
-    if scale.contains(plan.today) {
-        taken.lines.push(scale.x(plan.today));
+    if let Shape::Window { .. } = item.shape {
+        g.push_str(&window_bar(item, scale, y, 10.0, calendar));
     }
-    // Month ages as guides, holidays off as shaded columns.
+    if marked_here {
+        g.push_str(&mark_shape(item, x1, y, 6.5));
+    } else {
+        // Runs on past the band: an arrow at its edge.
+        let _ = write!(
+            g,
+            "<path d=\"M{:.1} {:.1}L{X1:.1} {y:.1}L{:.1} {:.1}Z\" class=\"{}\" fill=\"{}\"/>",
+            X1 - 7.0,
+            y - 6.0,
+            X1 - 7.0,
+            y + 6.0,
+            class('f', item.status()),
+            tone(item.status()).light
+        );
+    }
+    // The label: after the mark (and the bar, when a window runs on past it), else before
+    // the window, else over the bar on the side of the mark with more room.
+    let xe = x1.max(scale.x(item.end().min(scale.to)));
+    let right = X1 - (xe + 10.0);
+    let left = x0 - 10.0 - X0;
+    let full = item.full_label(lang);
+    let w = text_width(&full, LABEL);
+    let (tx, anchor, room, over_bar) = if marked_here && w <= right {
+        (xe + 10.0, "start", right, false)
+    } else if w <= left {
+        (x0 - 10.0, "end", left, false)
+    } else if marked_here && right >= left && right >= 160.0 {
+        (xe + 10.0, "start", right, false)
+    } else if left >= 160.0 {
+        (x0 - 10.0, "end", left, false)
+    } else if marked_here && X1 - 12.0 - (x1 + 10.0) > x1 - 10.0 - (x0.max(X0) + 6.0) {
+        // Over the bar, after the mark, where there is more room than before it.
+        (x1 + 10.0, "start", X1 - 12.0 - (x1 + 10.0), true)
+    } else {
+        let end = if marked_here { x1 - 10.0 } else { X1 - 12.0 };
+        (x0.max(X0) + 6.0, "start", end - x0.max(X0) - 6.0, true)
+    };
+    let label = item.label(lang, room.max(120.0));
+    if over_bar {
+        // On a background of its own, so that the bar does not run through it.
+        let _ = write!(
+            g,
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"15\" rx=\"3\" class=\"label-bg\" fill=\"#ffffff\"/>",
+            tx - 3.0,
+            y - 7.5,
+            text_width(&label, LABEL) + 6.0
+        );
+    }
+    g.push_str(&text(tx, y + 4.0, "label halo", anchor, &label));
+    g.push_str("</g>");
+    g
+}
+
+/// The zoomed band's background: holidays off as shaded columns and month ages as guides,
+/// their names on the line `head` where `taken` leaves room.
+fn zoom_background(
+    scale: &Scale,
+    calendar: &Calendar,
+    (lanes_top, axis, head): (f64, f64, f64),
+    taken: &mut Taken,
+    lang: Lang,
+) -> String {
     let day = scale.x(days_after(scale.from, 1)) - scale.x(scale.from);
     let mut back = String::new();
     for r in runs(calendar, scale.from, scale.to)
@@ -1134,6 +1194,44 @@ fn zoom_band(
         }
         m += 1;
     }
+    back
+}
+
+/// The zoomed band: the first 100 days, one lane per step, the holidays in the background.
+fn zoom_band(
+    out: &mut Out,
+    plan: &Plan<'_>,
+    items: &[Item<'_, '_>],
+    scale: &Scale,
+    calendar: &Calendar,
+    lang: Lang,
+) {
+    let top = out.y;
+    let band = match lang {
+        Lang::Zh => "前100天（上方灰色部分放大）",
+        Lang::En => "The first 100 days (the grey part above, zoomed)",
+    };
+    out.push(text(X0, top + 12.0, "band", "start", band));
+    // Steps marked here, and windows that start here and end later (drawn, marked above).
+    let lanes: Vec<(&Item<'_, '_>, bool)> = {
+        let mut v: Vec<(&Item<'_, '_>, bool)> = items
+            .iter()
+            .filter(|i| i.start() <= scale.to)
+            .map(|i| (i, i.date <= scale.to))
+            .collect();
+        v.sort_by_key(|(i, _)| (i.start(), i.date, i.s.number));
+        v
+    };
+    let lanes_top = top + 36.0;
+    let axis = lanes_top + lanes.len().max(1) as f64 * LANE + 6.0;
+    // The line above the lanes: the holidays' names, the month ages, then today, each where
+    // it is clear (the key says what the dashed line is).
+    let head = top + 29.0;
+    let mut taken = Taken::default();
+    if scale.contains(plan.today) {
+        taken.lines.push(scale.x(plan.today));
+    }
+    let back = zoom_background(scale, calendar, (lanes_top, axis, head), &mut taken, lang);
     out.push(format!("<g aria-hidden=\"true\">{back}</g>"));
     out.push(today_line(
         scale,
@@ -1145,66 +1243,7 @@ fn zoom_band(
 
     for (n, (item, marked_here)) in lanes.iter().enumerate() {
         let y = lanes_top + n as f64 * LANE + LANE / 2.0;
-        let (x0, x1) = (scale.x(item.start()), scale.x(item.date));
-        let mut g = if *marked_here {
-            open_mark(item, lang)
-        } else {
-            "<g aria-hidden=\"true\">".to_string()
-        };
-        if let Shape::Window { .. } = item.shape {
-            g.push_str(&window_bar(item, scale, y, 10.0, calendar));
-        }
-        if *marked_here {
-            g.push_str(&mark_shape(item, x1, y, 6.5));
-        } else {
-            // Runs on past the band: an arrow at its edge.
-            let _ = write!(
-                g,
-                "<path d=\"M{:.1} {:.1}L{X1:.1} {y:.1}L{:.1} {:.1}Z\" class=\"{}\" fill=\"{}\"/>",
-                X1 - 7.0,
-                y - 6.0,
-                X1 - 7.0,
-                y + 6.0,
-                class('f', item.status()),
-                tone(item.status()).light
-            );
-        }
-        // The label: after the mark (and the bar, when a window runs on past it), else before
-        // the window, else over the bar on the side of the mark with more room.
-        let xe = x1.max(scale.x(item.end().min(scale.to)));
-        let right = X1 - (xe + 10.0);
-        let left = x0 - 10.0 - X0;
-        let full = item.full_label(lang);
-        let w = text_width(&full, LABEL);
-        let (tx, anchor, room, over_bar) = if *marked_here && w <= right {
-            (xe + 10.0, "start", right, false)
-        } else if w <= left {
-            (x0 - 10.0, "end", left, false)
-        } else if *marked_here && right >= left && right >= 160.0 {
-            (xe + 10.0, "start", right, false)
-        } else if left >= 160.0 {
-            (x0 - 10.0, "end", left, false)
-        } else if *marked_here && X1 - 12.0 - (x1 + 10.0) > x1 - 10.0 - (x0.max(X0) + 6.0) {
-            // Over the bar, after the mark, where there is more room than before it.
-            (x1 + 10.0, "start", X1 - 12.0 - (x1 + 10.0), true)
-        } else {
-            let end = if *marked_here { x1 - 10.0 } else { X1 - 12.0 };
-            (x0.max(X0) + 6.0, "start", end - x0.max(X0) - 6.0, true)
-        };
-        let label = item.label(lang, room.max(120.0));
-        if over_bar {
-            // On a background of its own, so that the bar does not run through it.
-            let _ = write!(
-                g,
-                "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"15\" rx=\"3\" class=\"label-bg\" fill=\"#ffffff\"/>",
-                tx - 3.0,
-                y - 7.5,
-                text_width(&label, LABEL) + 6.0
-            );
-        }
-        g.push_str(&text(tx, y + 4.0, "label halo", anchor, &label));
-        g.push_str("</g>");
-        out.push(g);
+        out.push(zoom_lane(item, *marked_here, y, scale, calendar, lang));
     }
     if lanes.is_empty() {
         out.push(text(
