@@ -535,43 +535,7 @@ impl Validator<'_> {
         let when = s.when.as_ref().and_then(|w| self.condition(f, w, names));
         let rule = s.deadline.as_ref().and_then(|d| self.rule(f, d));
         let window_rule = s.window.as_ref().and_then(|d| self.rule(f, d));
-        for (key, present, needs) in [
-            (
-                "deadline_from",
-                s.deadline_from.is_some(),
-                s.deadline.is_some(),
-            ),
-            (
-                "deadline_binds",
-                s.deadline_binds.is_some(),
-                s.deadline.is_some(),
-            ),
-            (
-                "deadline_note",
-                s.deadline_note.is_some(),
-                s.deadline.is_some(),
-            ),
-            (
-                "deadline_source",
-                s.deadline_source.is_some(),
-                s.deadline.is_some(),
-            ),
-            ("window_note", s.window_note.is_some(), s.window.is_some()),
-            (
-                "window_source",
-                s.window_source.is_some(),
-                s.window.is_some(),
-            ),
-        ] {
-            if present && !needs {
-                let without = key.split('_').next().unwrap_or(key);
-                self.error(
-                    f,
-                    s.id.span(),
-                    format!("step `{}` has `{key}` but no `{without}`", s.id.get_ref()),
-                );
-            }
-        }
+        self.keys_without_their_rule(f, s);
         let binds = match s.deadline_binds.as_ref().map(|b| (b, b.get_ref().as_ref())) {
             None | Some((_, "act")) => Binds::Act,
             Some((_, "result")) => Binds::Result,
@@ -606,25 +570,8 @@ impl Validator<'_> {
             source: l.source.as_ref().map(|c| self.cite(f, c, docs)),
         });
         let scope = s.scope.as_ref().and_then(|x| self.scope(f, x, names, docs));
-        if let Some(fact) = &s.fact
-            && crate::facts::fact(fact.get_ref())
-                .is_none_or(|d| d.ty != crate::facts::FactType::Bool)
-        {
-            let bools = crate::facts::FACTS
-                .iter()
-                .filter(|d| d.ty == crate::facts::FactType::Bool)
-                .map(|d| d.name);
-            let all: Vec<&str> = bools.clone().collect();
-            self.error(
-                f,
-                fact.span(),
-                format!(
-                    "`fact = \"{}\"`: a step mirrors a true/false fact{}; facts: {}",
-                    fact.get_ref(),
-                    did_you_mean(&closest(fact.get_ref(), bools), Lang::En),
-                    all.join(", ")
-                ),
-            );
+        if let Some(fact) = &s.fact {
+            self.mirrored_fact(f, fact);
         }
         let start = s
             .start
@@ -646,16 +593,6 @@ impl Validator<'_> {
                     None
                 }
             });
-        if s.lead_time.is_none() && s.lead_time_note.is_some() {
-            self.error(
-                f,
-                s.id.span(),
-                format!(
-                    "step `{}` has `lead_time_note` but no `lead_time`",
-                    s.id.get_ref()
-                ),
-            );
-        }
         let materials = s
             .materials
             .iter()
@@ -669,40 +606,8 @@ impl Validator<'_> {
                 when: m.when.as_ref().and_then(|w| self.condition(f, w, names)),
             })
             .collect();
-        let tips = s
-            .tips
-            .iter()
-            .map(|t| {
-                let day = t.day.as_ref().and_then(|d| match d.get_ref().as_ref() {
-                    "done" => Some(TipDay::Done),
-                    other => {
-                        let message = format!("`day = \"{other}\"`: allowed: done");
-                        self.error(f, d.span(), message);
-                        None
-                    }
-                });
-                let on_day = t.day.is_some();
-                match condition::placeholders(t.text.get_ref()) {
-                    Err(e) => {
-                        let at = self.text_start(f, &t.text) + e.offset;
-                        self.error(f, at..at + 1, e.message);
-                    }
-                    Ok(found) => {
-                        for p in found {
-                            if let Some(message) = condition::day_misuse(&p.name, on_day) {
-                                let at = self.text_start(f, &t.text) + p.range.start;
-                                self.error(f, at..at + p.range.len(), message);
-                            }
-                        }
-                    }
-                }
-                Tip {
-                    text: t.text.get_ref().clone(),
-                    when: (t.when.as_ref()).and_then(|w| self.condition_on(f, w, names, on_day)),
-                    day,
-                    source: t.source.as_ref().map(|c| self.cite(f, c, docs)),
-                }
-            })
+        let tips = (s.tips.iter())
+            .map(|t| self.tip(f, t, names, docs))
             .collect();
         let source = self.cite(f, &s.source, docs);
         Step {
@@ -732,6 +637,105 @@ impl Validator<'_> {
             tips,
             source,
             origin: self.chain[f].1.id.get_ref().clone(),
+        }
+    }
+
+    /// A key that qualifies a rule the step does not have (`deadline_note` without `deadline`).
+    fn keys_without_their_rule(&mut self, f: usize, s: &raw::RawStep) {
+        let deadline = s.deadline.is_some();
+        let window = s.window.is_some();
+        for (key, present, rule, has) in [
+            (
+                "deadline_from",
+                s.deadline_from.is_some(),
+                "deadline",
+                deadline,
+            ),
+            (
+                "deadline_binds",
+                s.deadline_binds.is_some(),
+                "deadline",
+                deadline,
+            ),
+            (
+                "deadline_note",
+                s.deadline_note.is_some(),
+                "deadline",
+                deadline,
+            ),
+            (
+                "deadline_source",
+                s.deadline_source.is_some(),
+                "deadline",
+                deadline,
+            ),
+            ("window_note", s.window_note.is_some(), "window", window),
+            ("window_source", s.window_source.is_some(), "window", window),
+            (
+                "lead_time_note",
+                s.lead_time_note.is_some(),
+                "lead_time",
+                s.lead_time.is_some(),
+            ),
+        ] {
+            if present && !has {
+                let message = format!("step `{}` has `{key}` but no `{rule}`", s.id.get_ref());
+                self.error(f, s.id.span(), message);
+            }
+        }
+    }
+
+    /// A step's `fact` must be a true/false fact.
+    fn mirrored_fact(&mut self, f: usize, fact: &S) {
+        if crate::facts::fact(fact.get_ref()).is_none_or(|d| d.ty != crate::facts::FactType::Bool) {
+            let bools = crate::facts::FACTS
+                .iter()
+                .filter(|d| d.ty == crate::facts::FactType::Bool)
+                .map(|d| d.name);
+            let all: Vec<&str> = bools.clone().collect();
+            self.error(
+                f,
+                fact.span(),
+                format!(
+                    "`fact = \"{}\"`: a step mirrors a true/false fact{}; facts: {}",
+                    fact.get_ref(),
+                    did_you_mean(&closest(fact.get_ref(), bools), Lang::En),
+                    all.join(", ")
+                ),
+            );
+        }
+    }
+
+    /// A tip: its day, its placeholders (and whether they suit the day), its condition.
+    fn tip(&mut self, f: usize, t: &raw::RawTip, names: &[String], docs: &HashSet<&str>) -> Tip {
+        let day = t.day.as_ref().and_then(|d| match d.get_ref().as_ref() {
+            "done" => Some(TipDay::Done),
+            other => {
+                let message = format!("`day = \"{other}\"`: allowed: done");
+                self.error(f, d.span(), message);
+                None
+            }
+        });
+        let on_day = t.day.is_some();
+        match condition::placeholders(t.text.get_ref()) {
+            Err(e) => {
+                let at = self.text_start(f, &t.text) + e.offset;
+                self.error(f, at..at + 1, e.message);
+            }
+            Ok(found) => {
+                for p in found {
+                    if let Some(message) = condition::day_misuse(&p.name, on_day) {
+                        let at = self.text_start(f, &t.text) + p.range.start;
+                        self.error(f, at..at + p.range.len(), message);
+                    }
+                }
+            }
+        }
+        Tip {
+            text: t.text.get_ref().clone(),
+            when: (t.when.as_ref()).and_then(|w| self.condition_on(f, w, names, on_day)),
+            day,
+            source: t.source.as_ref().map(|c| self.cite(f, c, docs)),
         }
     }
 
