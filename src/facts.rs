@@ -484,6 +484,15 @@ impl FactDef {
     }
 }
 
+/// ` (did you mean …?)` with the names closest to `name` among `candidates`, or nothing.
+pub(crate) fn hint<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    lang: Lang,
+) -> String {
+    did_you_mean(&closest(name, candidates), lang)
+}
+
 /// The names closest to `name` among `candidates`, for "did you mean" hints.
 pub(crate) fn closest<'a>(
     name: &str,

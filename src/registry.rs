@@ -2,7 +2,7 @@
 //! `--regions-dir` (which add regions or replace a shipped one with the same id).
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile};
-use crate::facts::{closest, did_you_mean};
+use crate::facts::{closest, did_you_mean, hint};
 use crate::lang::{Lang, Say, tr};
 use crate::playbook::raw::RawPlaybook;
 use crate::playbook::{self, Playbook};
@@ -315,7 +315,7 @@ impl Registry {
                     )));
                 }
                 let Some(entry) = self.entries.get(pid.as_ref()) else {
-                    let hint = did_you_mean(&closest(pid, self.ids()), Lang::En);
+                    let hint = hint(pid, self.ids(), Lang::En);
                     return Err(invalid(Diagnostic::at(
                         &file,
                         parent.span(),

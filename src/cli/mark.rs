@@ -5,7 +5,7 @@
 
 use super::{Context, Family, diff, warn};
 use crate::error::usage;
-use crate::facts::{closest, did_you_mean};
+use crate::facts::hint;
 use crate::family::{Event, EventKind, new_event_id};
 use crate::lang::{Lang, Say, tr};
 use crate::plan::{Plan, PlanStep, Status};
@@ -67,7 +67,7 @@ pub(crate) fn resolve<'p, 'a>(
             .find(|s| s.step.id == *one)
             .expect("a step of the plan")),
         [] => {
-            let near = did_you_mean(&closest(&lower, ids.iter().copied()), lang);
+            let near = hint(&lower, ids.iter().copied(), lang);
             let all = lang.list(&ids);
             Err(usage(tr!(
                 lang,

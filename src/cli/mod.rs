@@ -14,7 +14,7 @@ pub(crate) use args::{Cli, Command, FamilyArgs, Global, parse_date};
 
 use crate::calendar::{Calendar, YearSource};
 use crate::error::{ExitCode, exit_code, usage};
-use crate::facts::{FACTS, Facts, closest, did_you_mean};
+use crate::facts::{FACTS, Facts, hint};
 use crate::family::{Profile, Progress};
 use crate::lang::{Lang, Say, tr};
 use crate::plan::{self, Plan};
@@ -604,10 +604,7 @@ fn export_format(
     let by_flag = match format {
         None => None,
         Some(f) => Some(render::exporter(&f.to_lowercase()).ok_or_else(|| {
-            let near = did_you_mean(
-                &closest(&f.to_lowercase(), render::FORMATS.iter().copied()),
-                lang,
-            );
+            let near = hint(&f.to_lowercase(), render::FORMATS.iter().copied(), lang);
             usage(tr!(
                 lang,
                 "不能导出成“{f}”{near}；格式：{formats}",

@@ -21,7 +21,7 @@ mod words;
 
 pub use words::Words;
 
-use crate::facts::{FACTS, FactType, Value, closest, did_you_mean};
+use crate::facts::{FACTS, FactType, Value, hint};
 use crate::lang::Lang;
 use crate::period::{Period, Unit};
 use std::borrow::Cow;
@@ -489,7 +489,7 @@ impl<N: Names + ?Sized> Parser<'_, N> {
         all.push("age");
         let named = self.names.named();
         all.extend(named.iter().copied());
-        let hint = did_you_mean(&closest(name, all.iter().copied()), Lang::En);
+        let hint = hint(name, all.iter().copied(), Lang::En);
         ConditionError {
             offset,
             message: format!(
@@ -608,7 +608,7 @@ impl<N: Names + ?Sized> Parser<'_, N> {
         };
         if !self.names.is_step(&id) {
             let steps = self.names.steps();
-            let hint = did_you_mean(&closest(&id, steps.iter().copied()), Lang::En);
+            let hint = hint(&id, steps.iter().copied(), Lang::En);
             return err(o, format!("unknown step `{id}`{hint}"));
         }
         match self.next() {

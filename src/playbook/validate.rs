@@ -5,7 +5,7 @@ use super::raw::{self, RawCite, RawPlaybook, S};
 use super::*;
 use crate::condition::{self, ConditionError, Names};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile};
-use crate::facts::{closest, did_you_mean};
+use crate::facts::hint;
 use crate::lang::Lang;
 use crate::period::{self, PeriodError};
 // Keys are ids from the files being checked; FxHash is enough and quicker than SipHash.
@@ -187,7 +187,7 @@ impl Validator<'_> {
                 format!(
                     "unknown source `{}`{}; sources: {}",
                     c.doc.get_ref(),
-                    did_you_mean(&closest(c.doc.get_ref(), docs.iter().copied()), Lang::En),
+                    hint(c.doc.get_ref(), docs.iter().copied(), Lang::En),
                     all.join(", ")
                 ),
             );
@@ -301,14 +301,12 @@ impl Validator<'_> {
             for c in &r.contacts {
                 let source = self.cite(f, &c.source, &docs);
                 for id in &c.steps {
-                    if self
-                        .step_ids
-                        .binary_search(&id.get_ref().to_string())
+                    if (self.step_ids)
+                        .binary_search_by(|s| s.as_str().cmp(id.get_ref()))
                         .is_err()
                     {
-                        let all: Vec<&str> = self.step_ids.iter().map(String::as_str).collect();
-                        let hint =
-                            did_you_mean(&closest(id.get_ref(), all.iter().copied()), Lang::En);
+                        let all = self.step_ids.iter().map(String::as_str);
+                        let hint = hint(id.get_ref(), all, Lang::En);
                         self.error(
                             f,
                             id.span(),
@@ -507,7 +505,7 @@ impl Validator<'_> {
                     format!(
                         "unknown route `{}`{}; routes: {}",
                         r.get_ref(),
-                        did_you_mean(&closest(r.get_ref(), routes.iter().copied()), Lang::En),
+                        hint(r.get_ref(), routes.iter().copied(), Lang::En),
                         if routes.is_empty() {
                             "(none defined)".to_string()
                         } else {
@@ -699,7 +697,7 @@ impl Validator<'_> {
                 format!(
                     "`fact = \"{}\"`: a step mirrors a true/false fact{}; facts: {}",
                     fact.get_ref(),
-                    did_you_mean(&closest(fact.get_ref(), bools), Lang::En),
+                    hint(fact.get_ref(), bools, Lang::En),
                     all.join(", ")
                 ),
             );
@@ -787,10 +785,7 @@ impl Validator<'_> {
                                 format!(
                                     "unknown step `{}`{}",
                                     r.get_ref(),
-                                    did_you_mean(
-                                        &closest(r.get_ref(), all_ids.iter().copied()),
-                                        Lang::En
-                                    )
+                                    hint(r.get_ref(), all_ids.iter().copied(), Lang::En)
                                 )
                             };
                             self.error(*f, r.span(), msg);

@@ -5,7 +5,7 @@
 use super::raw::{RawExpect, RawFile, RawScenario, RawStepExpect, S, Value};
 use super::{Expectation, Scenario, StepWant, Want};
 use crate::diagnostic::{Diagnostic, SourceFile};
-use crate::facts::{Facts, closest, did_you_mean};
+use crate::facts::{Facts, hint};
 use crate::family::{Profile, Progress};
 use crate::lang::{Lang, Say, tr};
 use crate::plan::{Status, Warning};
@@ -40,7 +40,7 @@ fn serde_message(message: &str, lang: Lang) -> String {
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let names = quoted(rest);
         if let Some((field, allowed)) = names.split_first() {
-            let near = did_you_mean(&closest(field, allowed.iter().map(String::as_str)), lang);
+            let near = hint(field, allowed.iter().map(String::as_str), lang);
             let allowed = lang.list(allowed);
             return tr!(
                 lang,
@@ -280,7 +280,7 @@ impl Checker<'_> {
         }
         let lang = self.lang;
         let (text, pid) = (id.get_ref(), &playbook.id);
-        let near = did_you_mean(&closest(text, ids.iter().copied()), lang);
+        let near = hint(text, ids.iter().copied(), lang);
         let all = lang.list(&ids);
         self.error(
             id.span(),
@@ -380,7 +380,7 @@ impl Checker<'_> {
             if let Some(want) = self.id_or_false(route, "route") {
                 match want {
                     Some(id) if !routes.contains(&id.as_str()) => {
-                        let near = did_you_mean(&closest(&id, routes.iter().copied()), lang);
+                        let near = hint(&id, routes.iter().copied(), lang);
                         let all = if routes.is_empty() {
                             lang.pick("（没有路线，写 false）", "(none: write false)")
                                 .to_string()
@@ -425,10 +425,7 @@ impl Checker<'_> {
                 if Warning::KINDS.contains(&k.get_ref().as_str()) {
                     want.push(k.get_ref().clone());
                 } else {
-                    let (kind, near) = (
-                        k.get_ref(),
-                        did_you_mean(&closest(k.get_ref(), Warning::KINDS), lang),
-                    );
+                    let (kind, near) = (k.get_ref(), hint(k.get_ref(), Warning::KINDS, lang));
                     let all = lang.list(&Warning::KINDS);
                     self.error(
                         k.span(),
@@ -480,10 +477,8 @@ impl Checker<'_> {
                 Some(status) => push(s.span(), StepWant::Status(*status)),
                 None => {
                     let names: Vec<&str> = Status::ALL.iter().map(|x| x.as_str()).collect();
-                    let (text, near) = (
-                        s.get_ref(),
-                        did_you_mean(&closest(s.get_ref(), names.iter().copied()), lang),
-                    );
+                    let (text, near) =
+                        (s.get_ref(), hint(s.get_ref(), names.iter().copied(), lang));
                     let all = lang.list(&names);
                     self.error(
                         s.span(),
